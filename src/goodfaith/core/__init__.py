@@ -1,0 +1,1 @@
+"""The legal core: plain Python, never imports Django, never reads a clock."""
