@@ -1,0 +1,41 @@
+# goodfaith: two commands do all set-up on a fresh machine (Python 3.11 and make).
+#   make run   create the environment, migrate SQLite, load the demo data, serve on 127.0.0.1:8000
+#   make test  install what the tests need (Chromium for browser tests) and run lint, types and tests
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export GOODFAITH_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run test install lint typecheck pytest serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	GOODFAITH_DEBUG=1 $(BIN)/goodfaith migrate --no-input -v 0
+	GOODFAITH_DEBUG=1 $(BIN)/goodfaith demo
+	@echo "Serving on http://127.0.0.1:8000/  (log in with the staff login above; Ctrl-C stops)"
+	GOODFAITH_DEBUG=1 $(BIN)/goodfaith runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/lint-imports
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) data

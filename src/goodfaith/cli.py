@@ -1,0 +1,17 @@
+"""The ``goodfaith`` command: the project's manage command (migrate, runserver, import, replay …)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goodfaith.web.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["goodfaith", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

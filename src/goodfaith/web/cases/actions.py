@@ -1,0 +1,260 @@
+"""Every write to the case file goes through a ``do_*`` function here, in one transaction.
+
+- ``do_import``: store validated timelines (idempotent: what is stored already is not stored twice)
+- ``do_void_event``: record a correction that voids an earlier event (nothing edited in place)
+
+Each write re-derives the dispute's ``PartyState`` rows in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from goodfaith.core.state import fold, party_status
+from goodfaith.core.timeline import model as m
+from goodfaith.core.timeline.dump import event_data, event_digest
+from goodfaith.web.cases import models as db
+from goodfaith.web.cases.timelines import dispute_timeline
+
+
+class ImportConflict(ValueError):
+    """A timeline contradicts what the case file already holds."""
+
+
+@dataclass
+class ImportReport:
+    source: str
+    root_case: str
+    created: bool = False
+    events_added: int = 0
+    parties_added: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.created or self.events_added > 0 or self.parties_added > 0
+
+
+def root_case(t: m.Timeline) -> m.CaseNumber:
+    for e in t.events:
+        if isinstance(e, m.JudgmentEffective):
+            return e.case
+    raise ImportConflict("a timeline to store needs a judgment_effective event (its root case)")
+
+
+def do_import(
+    timelines: list[tuple[m.Timeline, str]], actor: AbstractBaseUser | None = None
+) -> list[ImportReport]:
+    """Store validated timelines, all or nothing. Re-importing a stored file changes nothing."""
+    with transaction.atomic():
+        return [_import_one(t, source, actor) for t, source in timelines]
+
+
+def _import_one(t: m.Timeline, source: str, actor: AbstractBaseUser | None) -> ImportReport:
+    try:
+        root = str(root_case(t))
+    except ImportConflict as exc:
+        raise ImportConflict(f"{source}: {exc}") from None
+    report = ImportReport(source, root)
+    court, _ = db.Court.objects.get_or_create(
+        code=t.court, defaults={"name": t.court_name or t.court, "policy": t.policy or ""}
+    )
+    dispute = db.Dispute.objects.select_for_update().filter(root_case=root).first()
+    if dispute is None:
+        dispute = db.Dispute.objects.create(
+            court=court, root_case=root, title=t.title, policy=t.policy or ""
+        )
+        report.created = True
+    elif dispute.court_id != court.id or dispute.policy != (t.policy or ""):
+        raise ImportConflict(
+            f"{source}: case {root} is stored under court {dispute.court.code} with policy "
+            f"{dispute.policy or '(none)'}; the file says {t.court} with {t.policy or '(none)'}"
+        )
+    _store_parties(dispute, t, source, report)
+    _store_events(dispute, t, source, actor, report)
+    if report.changed:
+        refresh_state(dispute)
+    return report
+
+
+def _store_parties(dispute: db.Dispute, t: m.Timeline, source: str, report: ImportReport) -> None:
+    stored = {dp.key: dp for dp in dispute.parties.select_related("party")}
+    for key, p in t.parties.items():
+        dp = stored.get(key)
+        if dp is not None:
+            have = {"name": dp.party.name, "kind": dp.party.kind, "id_number": dp.party.id_number}
+            want = {"name": p.name, "kind": p.kind, "id_number": p.id_number}
+            if p.id_number is None:
+                have.pop("id_number"), want.pop("id_number")
+            if have != want:
+                raise ImportConflict(
+                    f"{source}: parties.{key}: stored as {have}, the file says {want}"
+                )
+            continue
+        party = _match_party(p, source, report)
+        db.DisputeParty.objects.create(
+            dispute=dispute, key=key, party=party, representative_key=p.representative or ""
+        )
+        report.parties_added += 1
+
+
+def _match_party(p: m.Party, source: str, report: ImportReport) -> db.Party:
+    """The stored party with this identity number, else a new one."""
+    if p.id_number:
+        existing = db.Party.objects.filter(id_number=p.id_number).first()
+        if existing is not None:
+            if existing.kind != p.kind:
+                raise ImportConflict(
+                    f"{source}: parties.{p.key}: identity number {p.id_number} belongs to a "
+                    f"stored {existing.kind}, not a {p.kind}"
+                )
+            if existing.name != p.name:
+                report.warnings.append(
+                    f"parties.{p.key}: {p.id_number} is stored as {existing.name}; "
+                    f"the file's name {p.name} is not taken"
+                )
+            return existing
+    return db.Party.objects.create(
+        kind=p.kind,
+        name=p.name,
+        id_number=p.id_number,
+        birth_date=p.birth_date,
+        gender=p.gender or "",
+    )
+
+
+def _store_events(
+    dispute: db.Dispute,
+    t: m.Timeline,
+    source: str,
+    actor: AbstractBaseUser | None,
+    report: ImportReport,
+) -> None:
+    stored = list(
+        db.Event.objects.filter(dispute=dispute, voided_by__isnull=True)
+        .exclude(type=db.Event.VOIDED)
+        .order_by("on", "seq")
+        .values_list("digest", flat=True)
+    )
+    incoming = [event_digest(e) for e in t.events]
+    n = len(stored)
+    if incoming[:n] != stored:
+        if stored[: len(incoming)] == incoming:
+            return  # an older copy of this case file: everything in it is stored already
+        index = next(i for i, (a, b) in enumerate(zip(stored, incoming, strict=False)) if a != b)
+        raise ImportConflict(
+            f"{source}: events[{index}] differs from the stored case file of {dispute.root_case}; "
+            "a correction must be recorded as a new event, not by importing a changed file"
+        )
+    new = t.events[n:]
+    if not new:
+        return
+    seq = (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+    cases = {c.number: c for c in dispute.cases.all()}
+    for e in new:
+        if isinstance(e, m.OPENING_TYPES):
+            cases[str(e.case)] = _open_case(dispute, e, source)
+        case = cases.get(str(e.case_ref)) if e.case_ref is not None else None
+        db.Event.objects.create(
+            dispute=dispute,
+            seq=seq,
+            case=case,
+            on=e.on,
+            type=e.TYPE,
+            payload=event_data(e),
+            digest=event_digest(e),
+            recorded_by=actor,
+            source=source[:255],
+        )
+        seq += 1
+    report.events_added = len(new)
+
+
+def _open_case(dispute: db.Dispute, e: m.Event, source: str) -> db.Case:
+    number = str(e.case_ref)
+    other = db.Case.objects.filter(number=number).exclude(dispute=dispute).first()
+    if other is not None:
+        raise ImportConflict(
+            f"{source}: case {number} already belongs to the case file of {other.dispute.root_case}"
+        )
+    kind = {
+        m.JudgmentEffective: "judgment",
+        m.PreEnforcementRegistered: "pre_enforcement",
+    }.get(type(e), "enforcement")
+    court_code = e.case_ref.court if e.case_ref is not None else dispute.court.code
+    court = dispute.court if court_code == dispute.court.code else _court(court_code)
+    case, _ = db.Case.objects.get_or_create(
+        number=number,
+        defaults={"court": court, "dispute": dispute, "kind": kind, "opened_on": e.on},
+    )
+    return case
+
+
+def _court(code: str) -> db.Court:
+    from goodfaith.core.courts import known_court_name
+
+    court, _ = db.Court.objects.get_or_create(
+        code=code, defaults={"name": known_court_name(code) or code}
+    )
+    return court
+
+
+def do_void_event(event: db.Event, reason: str, actor: AbstractBaseUser | None = None) -> db.Event:
+    """Record that ``event`` was recorded in error. The original stays in the log."""
+    with transaction.atomic():
+        event = db.Event.objects.select_for_update().get(pk=event.pk)
+        if event.type == db.Event.VOIDED:
+            raise ImportConflict("a correction cannot itself be voided; record a new event")
+        if hasattr(event, "voided_by"):
+            raise ImportConflict(f"event {event.seq} is already voided")
+        dispute = event.dispute
+        seq = (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+        payload: dict[str, Any] = {"event": event.seq, "reason": reason}
+        void = db.Event.objects.create(
+            dispute=dispute,
+            seq=seq,
+            case=event.case,
+            on=event.on,
+            type=db.Event.VOIDED,
+            payload=payload,
+            digest="",
+            voids=event,
+            recorded_by=actor,
+        )
+        refresh_state(dispute)
+        return void
+
+
+def refresh_state(dispute: db.Dispute) -> None:
+    """Re-derive every party's ``PartyState`` of the dispute from its log (same transaction)."""
+    t = dispute_timeline(dispute)
+    if not t.events:
+        return
+    as_of = t.events[-1].on
+    state = fold(t.parties, t.events, as_of)
+    cases = {c.number: c for c in dispute.cases.all()}
+    for dp in dispute.parties.all():
+        st = party_status(state, dp.key)
+        if st is None:
+            db.PartyState.objects.filter(dispute_party=dp).delete()
+            continue
+        db.PartyState.objects.update_or_create(
+            dispute_party=dp,
+            defaults={
+                "dispute": dispute,
+                "case": cases.get(str(st.case)),
+                "as_of": as_of,
+                "stage": st.stage,
+                "listed": st.listed,
+                "shielded": st.shielded,
+                "consumption_restricted": st.consumption_restricted,
+                "exit_restricted": st.exit_restricted,
+                "measures": list(st.measures),
+                "paid": st.paid,
+                "outstanding": st.outstanding,
+            },
+        )

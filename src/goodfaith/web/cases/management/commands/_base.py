@@ -1,0 +1,24 @@
+"""Shared behaviour of the project's commands: one clear message and exit status 2 on bad input."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+
+class Refused(Exception):
+    """The input is refused: the message says what and where; nothing was stored."""
+
+
+class GoodfaithCommand(BaseCommand):
+    def execute(self, *args: Any, **options: Any) -> Any:
+        try:
+            return super().execute(*args, **options)
+        except Refused as exc:
+            sys.stderr.write(f"goodfaith {self._name()}: error: {exc}\n")
+            raise SystemExit(2) from None
+
+    def _name(self) -> str:
+        return self.__module__.rsplit(".", 1)[-1]

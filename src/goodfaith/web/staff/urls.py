@@ -1,0 +1,19 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from goodfaith.web.staff import views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", views.case_list, name="cases"),
+    path("disputes/<int:dispute_id>/", views.dispute_detail, name="dispute"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="staff/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]
