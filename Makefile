@@ -32,8 +32,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# tests use a throw-away data folder and key; DATABASE_URL (if set) picks PostgreSQL
 pytest: install
-	$(BIN)/pytest
+	GOODFAITH_SECRET_KEY=test-only-not-secret GOODFAITH_DATA_DIR=$(CURDIR)/build/testdata $(BIN)/pytest
 
 test: lint typecheck pytest
 
