@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from goodfaith.core.timeline.model import EVENT_TYPES
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
 from goodfaith.web.staff.labels import EVENT_LABELS, STAGE_LABELS
@@ -61,7 +60,13 @@ def _show(value: object) -> str:
 def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     dispute = access_dispute(request.user, dispute_id)
     events = dispute.events.select_related("case", "recorded_by", "voided_by").order_by("on", "seq")
-    parties = dispute.parties.select_related("party", "state", "state__case")
+    parties = [
+        {"dp": dp, "state": getattr(dp, "state", None), "stage": ""}
+        for dp in dispute.parties.select_related("party", "state", "state__case")
+    ]
+    for p in parties:
+        if p["state"] is not None:
+            p["stage"] = STAGE_LABELS.get(p["state"].stage, p["state"].stage)
     rows = [
         {
             "event": e,
@@ -81,7 +86,5 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
             "cases": dispute.cases.all(),
             "parties": parties,
             "rows": rows,
-            "stage_labels": STAGE_LABELS,
-            "known_types": len(EVENT_TYPES),
         },
     )

@@ -1,0 +1,74 @@
+"""The staff pages in a real browser (Debian's Chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from goodfaith.web.cases import models as db
+from tests.conftest import SCENARIOS
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PASSWORD = "correct-horse-battery-9"
+ARTIFACTS = Path(os.environ.get("GOODFAITH_DATA_DIR", "build")) / "screenshots"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+def test_login_and_open_a_case_file(browser, live_server) -> None:  # type: ignore[no-untyped-def]
+    call_command(
+        "import",
+        str(SCENARIOS / "huadu-2022.timeline.yaml"),
+        str(SCENARIOS / "zaoyang-2022.timeline.yaml"),
+        stdout=io.StringIO(),
+    )
+    user = get_user_model().objects.create_user("huadu", password=PASSWORD)
+    db.Staff.objects.create(user=user).courts.set(db.Court.objects.filter(code="粤0114"))
+
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(f"{live_server.url}/")
+    assert "/login/" in page.url
+    page.fill("input[name=username]", "huadu")
+    page.fill("input[name=password]", "wrong password")
+    page.click("button[type=submit]")
+    assert page.locator("[role=alert]").inner_text() == "用户名或密码不正确，请重新输入。"
+
+    page.fill("input[name=username]", "huadu")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("table.grid")
+    rows = page.locator("table.grid tbody tr")
+    assert rows.count() == 1  # the Zaoyang case belongs to another court
+    assert "（2022）粤0114执4600号" in rows.first.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "case-list.png"), full_page=True)
+
+    page.click("text=钟某某与刘某、邓某某执行实施案")
+    page.wait_for_selector("ol.log")
+    assert page.locator("ol.log li").count() == 13
+    assert "已结案" in page.locator("table.grid").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "case-file.png"), full_page=True)
+    page.close()
