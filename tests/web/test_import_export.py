@@ -14,7 +14,13 @@ from goodfaith.core.state import fold, party_status
 from goodfaith.core.timeline import load_timeline
 from goodfaith.core.timeline.load import read_yaml
 from goodfaith.web.cases import models as db
-from goodfaith.web.cases.actions import do_void_event
+from goodfaith.web.cases.actions import (
+    ImportConflict,
+    do_amend_event,
+    do_record_event,
+    do_void_event,
+)
+from goodfaith.web.cases.timelines import dispute_timeline
 from tests.conftest import DEMO, SCENARIOS
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +178,65 @@ def test_replay_refuses_a_malformed_file(tmp_path: Path, capsys) -> None:
         call_command("replay", str(bad), "--json")
     assert info.value.code == 2
     assert "x.yaml: field 'parties'" in capsys.readouterr().err
+
+
+def test_record_a_late_fact_and_amend_it(huadu_file: Path) -> None:
+    run("import", str(huadu_file))
+    dispute = db.Dispute.objects.get()
+    # a freeze on 2022-06-20 recorded after the case closed takes its place by date
+    recorded = do_record_event(
+        dispute,
+        {
+            "on": "2022-06-20",
+            "type": "measure_applied",
+            "case": "（2022）粤0114执4600号",
+            "party": "D2",
+            "id": "M4",
+            "measure": "freeze",
+            "asset": "bank_account",
+        },
+    )
+    assert recorded.case.number == "（2022）粤0114执4600号"
+    assert db.PartyState.objects.get(dispute_party__key="D2").measures == ["M3", "M4"]
+    amended = do_amend_event(
+        recorded,
+        {**recorded.payload, "asset": "equity"},
+        "财产类型录入错误",
+    )
+    assert amended.payload["asset"] == "equity"
+    exported = dispute_timeline(dispute)
+    m4 = [e for e in exported.events if getattr(e, "id", None) == "M4"]
+    assert len(m4) == 1 and m4[0].asset == "equity"
+
+
+def test_recording_an_invalid_event_stores_nothing(huadu_file: Path) -> None:
+    run("import", str(huadu_file))
+    dispute = db.Dispute.objects.get()
+    before = counts()
+    with pytest.raises(ImportConflict, match=r"the new event \(payment\): field 'party': .*'X'"):
+        do_record_event(
+            dispute,
+            {
+                "on": "2022-06-29",
+                "type": "payment",
+                "case": "（2022）粤0114执4600号",
+                "party": "X",
+                "amount": "1",
+            },
+        )
+    assert counts() == before
+
+
+def test_parties_are_matched_on_identity_number(tmp_path: Path) -> None:
+    data = read_yaml((SCENARIOS / "zaoyang-2022.timeline.yaml").read_text(encoding="utf-8"))
+    run("import", str(SCENARIOS / "zaoyang-2022.timeline.yaml"))
+    other = dict(data)
+    other["events"] = [
+        {**data["events"][0], "case": "（2023）鄂0683民初99号"},
+    ]
+    path = tmp_path / "second.yaml"
+    path.write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    run("import", str(path))
+    wang = db.Party.objects.get(id_number="420683199007043314")
+    assert wang.roles.count() == 2  # one person, two disputes
+    assert db.Party.objects.filter(name="李某").count() == 2  # no number: not matched by name

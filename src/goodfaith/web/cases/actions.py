@@ -1,7 +1,8 @@
 """Every write to the case file goes through a ``do_*`` function here, in one transaction.
 
 - ``do_import``: store validated timelines (idempotent: what is stored already is not stored twice)
-- ``do_void_event``: record a correction that voids an earlier event (nothing edited in place)
+- ``do_record_event``: append one event recorded by staff (validated with the whole case file)
+- ``do_void_event`` / ``do_amend_event``: corrections are new events; nothing is edited in place
 
 Each write re-derives the dispute's ``PartyState`` rows in the same transaction.
 """
@@ -15,10 +16,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from goodfaith.core.state import fold, party_status
+from goodfaith.core.timeline import TimelineError, parse_timeline
 from goodfaith.core.timeline import model as m
 from goodfaith.core.timeline.dump import event_data, event_digest
 from goodfaith.web.cases import models as db
-from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.cases.timelines import dispute_data, dispute_timeline
 
 
 class ImportConflict(ValueError):
@@ -227,6 +229,57 @@ def do_void_event(event: db.Event, reason: str, actor: AbstractBaseUser | None =
         )
         refresh_state(dispute)
         return void
+
+
+def do_record_event(
+    dispute: db.Dispute,
+    data: dict[str, Any],
+    actor: AbstractBaseUser | None = None,
+    *,
+    source: str = "",
+) -> db.Event:
+    """Append one event (timeline form) to a stored case file, after checking that the case file
+    with it is still a valid timeline. A fact recorded late takes its place by its date."""
+    with transaction.atomic():
+        dispute = db.Dispute.objects.select_for_update().get(pk=dispute.pk)
+        current = dispute_data(dispute)
+        events = current["events"]
+        position = sum(1 for e in events if e["on"] <= str(data.get("on", "")))
+        events.insert(position, data)
+        try:
+            t = parse_timeline(current, source=f"case file {dispute.root_case}")
+        except TimelineError as exc:
+            where = exc.where.replace(f"events[{position}]", "the new event")
+            raise ImportConflict(f"{where}: field '{exc.field}': {exc.message}") from None
+        event = t.events[position]
+        seq = (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+        case = None
+        if isinstance(event, m.OPENING_TYPES):
+            case = _open_case(dispute, event, source or "recorded event")
+        elif event.case_ref is not None:
+            case = dispute.cases.get(number=str(event.case_ref))
+        stored = db.Event.objects.create(
+            dispute=dispute,
+            seq=seq,
+            case=case,
+            on=event.on,
+            type=event.TYPE,
+            payload=event_data(event),
+            digest=event_digest(event),
+            recorded_by=actor,
+            source=source[:255],
+        )
+        refresh_state(dispute)
+        return stored
+
+
+def do_amend_event(
+    event: db.Event, data: dict[str, Any], reason: str, actor: AbstractBaseUser | None = None
+) -> db.Event:
+    """Correct an event: void it and record the corrected one, in one transaction."""
+    with transaction.atomic():
+        do_void_event(event, reason, actor)
+        return do_record_event(event.dispute, data, actor, source=f"amends event {event.seq}")
 
 
 def refresh_state(dispute: db.Dispute) -> None:
