@@ -1,4 +1,10 @@
-"""Money as exact decimal yuan (人民币元), and the uppercase form used in documents (大写金额)."""
+"""Money as exact decimal yuan (人民币元), and the uppercase form used in documents (中文大写金额).
+
+The uppercase form follows the PBOC rules (《支付结算办法》 annex 《正确填写票据和结算凭证的基本规定》):
+``人民币`` before the amount; ``整`` after an amount ending in 元 or 角, none after 分; one 零 for a
+run of zeros in the middle (壹仟零肆元); no 零 for zeros at the end of a four-digit group
+followed by a non-zero thousands digit (壹拾万壹仟元); ``元零X分`` when 角 is zero; 壹拾 never 拾.
+"""
 
 from __future__ import annotations
 
@@ -8,88 +14,99 @@ from decimal import Decimal
 from goodfaith.core.errors import InvalidValue
 
 CENT = Decimal("0.01")
-_AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
+_AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_SMALL_UNITS = ("", "拾", "佰", "仟")
-_GROUP_UNITS = ("", "万", "亿", "万亿")
+_SMALL_UNITS = ("仟", "佰", "拾", "")
+_WAN = 10_000
+_YI = 100_000_000
 
 
-def parse_amount(value: object) -> Decimal:
-    """An amount of yuan given as a string (or an int) with at most two decimals, never negative."""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+def parse_amount(s: str | int) -> Decimal:
+    """An amount of yuan as a string (or an int) with at most two decimals, never negative.
+
+    ``"8182"`` -> ``Decimal("8182.00")``. Floats are refused: ``0.1 + 0.2`` is not money.
+    """
+    if isinstance(s, bool) or not isinstance(s, (str, int)):
         raise InvalidValue(
-            f'expected an amount in yuan as a string such as "8182.00", got {value!r}'
+            f'expected an amount in yuan as a string such as "8182.00", got {type(s).__name__} {s!r}'
         )
-    text = str(value).strip()
-    if not _AMOUNT.match(text):
+    text = str(s).strip()
+    if not _AMOUNT.fullmatch(text):
         raise InvalidValue(
-            f"expected a non-negative amount in yuan with at most two decimals, got {value!r}"
+            "expected a non-negative amount in yuan, digits with at most two decimals "
+            f'such as "8182.00", got {s!r}'
         )
     return Decimal(text).quantize(CENT)
 
 
-def format_amount(amount: Decimal) -> str:
-    """``Decimal('8182')`` -> ``'8182.00'``."""
-    return f"{amount.quantize(CENT):f}"
+def _cents(amount: Decimal) -> int:
+    """The amount in whole fen; refuses what is not a non-negative amount of whole fen."""
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise InvalidValue(f"expected a finite Decimal amount, got {amount!r}")
+    if amount < 0:
+        raise InvalidValue(f"expected a non-negative amount, got {amount}")
+    if amount != amount.quantize(CENT):
+        raise InvalidValue(f"expected at most two decimals, got {amount}")
+    return int(amount * 100)
+
+
+def format_amount(d: Decimal) -> str:
+    """``Decimal("8182")`` -> ``"8182.00"``: plain digits, exactly two decimals."""
+    cents = _cents(d)
+    return f"{cents // 100}.{cents % 100:02d}"
 
 
 def _group(n: int) -> str:
-    """A group of up to four digits (0 < n < 10000) in uppercase, with inner zeros as 零."""
-    digits = f"{n:04d}"
-    out, zero = "", False
-    for i, ch in enumerate(digits):
-        d = int(ch)
-        if d == 0:
-            zero = bool(out)
+    """A group of four digits (0 < n < 10000): 1010 -> 壹仟零壹拾, 500 -> 伍佰, 10 -> 壹拾."""
+    out, pending_zero = "", False
+    for digit, unit in zip(f"{n:04d}", _SMALL_UNITS, strict=True):
+        if digit == "0":
+            pending_zero = bool(out)
             continue
-        if zero:
+        if pending_zero:
             out += "零"
-            zero = False
-        out += _DIGITS[d] + _SMALL_UNITS[3 - i]
+            pending_zero = False
+        out += _DIGITS[int(digit)] + unit
     return out
 
 
-def _yuan(n: int) -> str:
-    if n == 0:
-        return ""
-    groups: list[int] = []
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    out = ""
-    need_zero = False
-    for idx in range(len(groups) - 1, -1, -1):
-        g = groups[idx]
-        if g == 0:
-            need_zero = bool(out)
-            continue
-        if out and (need_zero or g < 1000):
-            out += "零"
-        out += _group(g) + _GROUP_UNITS[idx]
-        need_zero = False
-    return out
+def _integer(n: int) -> str:
+    """Whole yuan (n > 0) without 元: groups of four digits joined by 万 and 亿.
 
-
-def chinese_uppercase(amount: Decimal) -> str:
-    """人民币 + the uppercase amount, per the PBOC rules for 中文大写金额.
-
-    ``20000000`` -> 人民币贰仟万元整; ``1004.50`` -> 人民币壹仟零肆元伍角整; ``0.05`` -> 人民币伍分.
+    A 零 goes before a lower part that does not start at its top position (万 part below 1000万,
+    unit part below 1000): 壹拾万零伍佰, 壹拾亿零壹万, 壹亿零壹.
     """
-    if amount < 0:
-        raise InvalidValue(f"expected a non-negative amount, got {amount}")
-    cents = int((amount.quantize(CENT) * 100).to_integral_value())
+    if n >= _YI:
+        high, low = divmod(n, _YI)
+        head = _integer(high) + "亿"
+        return head + _lower(low, _YI) if low else head
+    if n >= _WAN:
+        high, low = divmod(n, _WAN)
+        head = _group(high) + "万"
+        return head + _lower(low, _WAN) if low else head
+    return _group(n)
+
+
+def _lower(low: int, scale: int) -> str:
+    """The part below 亿 or 万, with 零 when its leading digit is zero."""
+    return ("零" if low < scale // 10 else "") + _integer(low)
+
+
+def chinese_uppercase(d: Decimal) -> str:
+    """人民币 + the uppercase amount.
+
+    ``20000000`` -> 人民币贰仟万元整; ``1004.50`` -> 人民币壹仟零肆元伍角整; ``0.05`` -> 人民币伍分;
+    ``16409.02`` -> 人民币壹万陆仟肆佰零玖元零贰分; ``0`` -> 人民币零元整.
+    """
+    cents = _cents(d)
     yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
-    text = _yuan(yuan)
-    if yuan:
-        text += "元"
-    if jiao == 0 and fen == 0:
-        return "人民币" + (text or "零元") + "整"
+    if cents == 0:
+        return "人民币零元整"
+    text = _integer(yuan) + "元" if yuan else ""
     if jiao:
         text += _DIGITS[jiao] + "角"
-    elif yuan:
+    elif yuan and fen:
         text += "零"
     if fen:
-        text += _DIGITS[fen] + "分"
-    else:
-        text += "整"
-    return "人民币" + text
+        return "人民币" + text + _DIGITS[fen] + "分"
+    return "人民币" + text + "整"

@@ -1,8 +1,9 @@
 """Working days (工作日) in mainland China: weekends and public holidays are off, except the
-weekend days the State Council's yearly arrangement makes working days (调休).
+weekend days the State Council's yearly holiday arrangement makes working days (调休).
 
 The arrangement comes from the ``chinesecalendar`` package; a date in a year it does not cover is
-an error (``CalendarNotCovered``), never a guess.
+an error (``CalendarNotCovered``), never a guess: the State Council publishes each year's
+arrangement only in the November before, so the package must be updated every year.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from goodfaith.core.errors import CalendarNotCovered
+from goodfaith.core.errors import CalendarNotCovered, InvalidValue
 
 _FIRST = min(d.year for d in chinese_calendar.holidays)
 _LAST = max(d.year for d in chinese_calendar.holidays)
@@ -33,9 +34,9 @@ def is_working_day(d: date) -> bool:
 
 
 def add_working_days(d: date, n: int) -> date:
-    """The ``n``-th working day after ``d`` (``d`` itself never counts)."""
-    if n < 1:
-        raise ValueError(f"n must be 1 or more, got {n}")
+    """The ``n``-th working day after ``d`` (n >= 1); ``d`` itself never counts."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise InvalidValue(f"expected a whole number of working days, 1 or more, got {n!r}")
     current = d
     while n:
         current += timedelta(days=1)
@@ -45,7 +46,10 @@ def add_working_days(d: date, n: int) -> date:
 
 
 def working_days_between(a: date, b: date) -> int:
-    """The number of working days in the interval (a, b]."""
+    """The number of working days in the interval (a, b]: after ``a``, up to and including ``b``.
+
+    Zero when ``b`` is not after ``a``.
+    """
     count, current = 0, a
     while current < b:
         current += timedelta(days=1)
