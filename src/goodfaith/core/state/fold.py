@@ -116,6 +116,17 @@ class DisputeState:
         root = self.cases[case].root
         return [c for c in self.cases.values() if c.root == root]
 
+    def outstanding(self) -> Decimal:
+        """What is still owed on all money obligations of the dispute."""
+        return sum(
+            (
+                max(o.obligation.amount - o.paid, ZERO)
+                for o in self.obligations.values()
+                if o.obligation.kind == "money" and o.obligation.amount is not None
+            ),
+            ZERO,
+        )
+
     def listing(self, party: str, case: CaseNumber) -> ListingRecord | None:
         """The party's latest list entry in ``case``."""
         for entry in reversed(self.listings):

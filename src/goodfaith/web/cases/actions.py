@@ -15,7 +15,8 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from goodfaith.core.state import fold, party_status
+from goodfaith.core.state import fold, party_status, target_case
+from goodfaith.core.state.status import stage_of
 from goodfaith.core.timeline import TimelineError, parse_timeline
 from goodfaith.core.timeline import model as m
 from goodfaith.core.timeline.dump import event_data, event_digest
@@ -289,6 +290,11 @@ def refresh_state(dispute: db.Dispute) -> None:
         return
     as_of = t.events[-1].on
     state = fold(t.parties, t.events, as_of)
+    latest = target_case(state, None, None)
+    dispute.latest_case = str(latest.number) if latest else ""
+    dispute.stage = stage_of(state, latest) if latest else ""
+    dispute.outstanding = state.outstanding()
+    dispute.save(update_fields=["latest_case", "stage", "outstanding", "updated_at"])
     cases = {c.number: c for c in dispute.cases.all()}
     for dp in dispute.parties.all():
         st = party_status(state, dp.key)

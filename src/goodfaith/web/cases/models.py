@@ -46,6 +46,10 @@ class Dispute(models.Model):
     root_case = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=255)
     policy = models.CharField(max_length=32, blank=True, default="")
+    # derived at every write (see actions.refresh_state)
+    latest_case = models.CharField(max_length=64, blank=True, default="")
+    stage = models.CharField(max_length=16, blank=True, default="")
+    outstanding = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,29 +17,17 @@ def case_list(request: HttpRequest) -> HttpResponse:
     disputes = (
         disputes_for(request.user)
         .select_related("court")
-        .prefetch_related(
-            Prefetch("cases", queryset=db.Case.objects.order_by("opened_on", "id")),
-            Prefetch(
-                "states", queryset=db.PartyState.objects.select_related("dispute_party__party")
+        .annotate(
+            listed=Exists(db.PartyState.objects.filter(dispute=OuterRef("pk"), listed=True)),
+            restricted=Exists(
+                db.PartyState.objects.filter(dispute=OuterRef("pk")).filter(
+                    Q(consumption_restricted=True) | Q(exit_restricted=True)
+                )
             ),
         )
         .order_by("-updated_at", "id")
     )
-    rows = []
-    for d in disputes:
-        states = list(d.states.all())
-        debtors = [s for s in states if s.case_id and s.outstanding is not None]
-        latest = d.cases.all()[len(d.cases.all()) - 1] if d.cases.all() else None
-        rows.append(
-            {
-                "dispute": d,
-                "latest_case": latest,
-                "stage": STAGE_LABELS.get(states[0].stage, "") if states else "",
-                "listed": any(s.listed for s in states),
-                "restricted": any(s.consumption_restricted or s.exit_restricted for s in states),
-                "outstanding": max((s.outstanding for s in debtors), default=None),
-            }
-        )
+    rows = [{"dispute": d, "stage": STAGE_LABELS.get(d.stage, "")} for d in disputes]
     return render(
         request, "staff/case_list.html", {"rows": rows, "courts": list(courts_of(request.user))}
     )
