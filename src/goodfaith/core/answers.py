@@ -102,17 +102,7 @@ def answer_status(state: DisputeState, q: Query) -> Answer:
         f"截至{q.on.isoformat()}，{name}在{st.case}中处于{STAGE_ZH[st.stage]}阶段；"
         f"已履行{format_amount(st.paid)}元，尚欠{format_amount(st.outstanding)}元。"
     )
-    details = {
-        "stage": st.stage,
-        "listed": st.listed,
-        "shielded": st.shielded,
-        "consumption_restricted": st.consumption_restricted,
-        "exit_restricted": st.exit_restricted,
-        "measures": list(st.measures),
-        "paid": st.paid,
-        "outstanding": st.outstanding,
-    }
-    return Answer(q, str(st.case), "snapshot", details, (Reason("status", text),))
+    return Answer(q, str(st.case), "snapshot", st.snapshot(), (Reason("status", text),))
 
 
 HANDLERS: dict[str, Handler] = {"status": answer_status}

@@ -26,6 +26,19 @@ class PartyStatus:
     paid: Decimal
     outstanding: Decimal
 
+    def snapshot(self) -> dict[str, object]:
+        """The spec's ``status`` details (also the columns of the stored derived state)."""
+        return {
+            "stage": self.stage,
+            "listed": self.listed,
+            "shielded": self.shielded,
+            "consumption_restricted": self.consumption_restricted,
+            "exit_restricted": self.exit_restricted,
+            "measures": list(self.measures),
+            "paid": self.paid,
+            "outstanding": self.outstanding,
+        }
+
 
 def _involves(case: CaseRecord, party: str) -> bool:
     return party in case.respondents or party in case.applicants

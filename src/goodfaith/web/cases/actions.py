@@ -156,25 +156,36 @@ def _store_events(
     new = t.events[n:]
     if not new:
         return
-    seq = (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
-    cases = {c.number: c for c in dispute.cases.all()}
     for e in new:
-        if isinstance(e, m.OPENING_TYPES):
-            cases[str(e.case)] = _open_case(dispute, e, source)
-        case = cases.get(str(e.case_ref)) if e.case_ref is not None else None
-        db.Event.objects.create(
-            dispute=dispute,
-            seq=seq,
-            case=case,
-            on=e.on,
-            type=e.TYPE,
-            payload=event_data(e),
-            digest=event_digest(e),
-            recorded_by=actor,
-            source=source[:255],
-        )
-        seq += 1
+        _append(dispute, e, actor, source)
     report.events_added = len(new)
+
+
+def _next_seq(dispute: db.Dispute) -> int:
+    return (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+
+
+def _append(
+    dispute: db.Dispute, e: m.Event, actor: AbstractBaseUser | None, source: str
+) -> db.Event:
+    """Store one validated event at the end of the log, opening its case if it opens one."""
+    if isinstance(e, m.OPENING_TYPES):
+        case: db.Case | None = _open_case(dispute, e, source or "recorded event")
+    elif e.case_ref is not None:
+        case = dispute.cases.get(number=str(e.case_ref))
+    else:
+        case = None
+    return db.Event.objects.create(
+        dispute=dispute,
+        seq=_next_seq(dispute),
+        case=case,
+        on=e.on,
+        type=e.TYPE,
+        payload=event_data(e),
+        digest=event_digest(e),
+        recorded_by=actor,
+        source=source[:255],
+    )
 
 
 def _open_case(dispute: db.Dispute, e: m.Event, source: str) -> db.Case:
@@ -215,11 +226,10 @@ def do_void_event(event: db.Event, reason: str, actor: AbstractBaseUser | None =
         if hasattr(event, "voided_by"):
             raise ImportConflict(f"event {event.seq} is already voided")
         dispute = event.dispute
-        seq = (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
         payload: dict[str, Any] = {"event": event.seq, "reason": reason}
         void = db.Event.objects.create(
             dispute=dispute,
-            seq=seq,
+            seq=_next_seq(dispute),
             case=event.case,
             on=event.on,
             type=db.Event.VOIDED,
@@ -252,24 +262,7 @@ def do_record_event(
         except TimelineError as exc:
             where = exc.where.replace(f"events[{position}]", "the new event")
             raise ImportConflict(f"{where}: field '{exc.field}': {exc.message}") from None
-        event = t.events[position]
-        seq = (dispute.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
-        case = None
-        if isinstance(event, m.OPENING_TYPES):
-            case = _open_case(dispute, event, source or "recorded event")
-        elif event.case_ref is not None:
-            case = dispute.cases.get(number=str(event.case_ref))
-        stored = db.Event.objects.create(
-            dispute=dispute,
-            seq=seq,
-            case=case,
-            on=event.on,
-            type=event.TYPE,
-            payload=event_data(event),
-            digest=event_digest(event),
-            recorded_by=actor,
-            source=source[:255],
-        )
+        stored = _append(dispute, t.events[position], actor, source)
         refresh_state(dispute)
         return stored
 
@@ -307,13 +300,6 @@ def refresh_state(dispute: db.Dispute) -> None:
                 "dispute": dispute,
                 "case": cases.get(str(st.case)),
                 "as_of": as_of,
-                "stage": st.stage,
-                "listed": st.listed,
-                "shielded": st.shielded,
-                "consumption_restricted": st.consumption_restricted,
-                "exit_restricted": st.exit_restricted,
-                "measures": list(st.measures),
-                "paid": st.paid,
-                "outstanding": st.outstanding,
+                **st.snapshot(),
             },
         )
