@@ -1,17 +1,16 @@
 """Answer a timeline's queries, in the spec's output shape (``goodfaith-replay/1``).
 
-Each ask has one handler ``(state, query) -> Answer``; asks whose rules have not landed yet
-answer ``unsupported``. The rules engine registers its handlers in ``HANDLERS``.
+Each ask has one handler ``(state, query, policy) -> Answer``: ``status`` here, the others from
+the rules engine (``core.rules``); an ask without a handler answers ``unsupported``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from goodfaith.core.rules import RULE_HANDLERS, Handler
+from goodfaith.core.rules.outcome import Answer, Reason
 from goodfaith.core.state import DisputeState, fold, party_status, target_case
 from goodfaith.core.timeline.model import Query, Timeline
 from goodfaith.core.values.money import format_amount
@@ -24,74 +23,7 @@ STAGE_ZH = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
-    source: str
-    article: int
-    paragraph: int | None = None
-    item: int | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"source": self.source, "article": self.article}
-        if self.paragraph is not None:
-            out["paragraph"] = self.paragraph
-        if self.item is not None:
-            out["item"] = self.item
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    rule: str
-    text: str
-    citations: tuple[Citation, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "text": self.text,
-            "citations": [c.as_json() for c in self.citations],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    query: Query
-    case: str | None
-    outcome: str
-    details: dict[str, Any] = field(default_factory=dict)
-    reasons: tuple[Reason, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        q = self.query
-        out: dict[str, Any] = {"id": q.id, "on": q.on.isoformat(), "ask": q.ask}
-        if q.party is not None:
-            out["party"] = q.party
-        if q.notice is not None:
-            out["notice"] = q.notice
-        out["case"] = self.case
-        out["outcome"] = self.outcome
-        out["details"] = _jsonable(self.details)
-        out["reasons"] = [r.as_json() for r in self.reasons]
-        return out
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return format_amount(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-Handler = Callable[[DisputeState, Query], Answer]
-
-
-def answer_status(state: DisputeState, q: Query) -> Answer:
+def answer_status(state: DisputeState, q: Query, policy: str | None) -> Answer:
     """``status``: the party's snapshot (stage, lists, restrictions, measures, money)."""
     assert q.party is not None
     st = party_status(state, q.party, q.case)
@@ -105,7 +37,7 @@ def answer_status(state: DisputeState, q: Query) -> Answer:
     return Answer(q, str(st.case), "snapshot", st.snapshot(), (Reason("status", text),))
 
 
-HANDLERS: dict[str, Handler] = {"status": answer_status}
+HANDLERS: dict[str, Handler] = {"status": answer_status, **RULE_HANDLERS}
 
 
 def answer(timeline: Timeline, q: Query, state: DisputeState | None = None) -> Answer:
@@ -117,7 +49,7 @@ def answer(timeline: Timeline, q: Query, state: DisputeState | None = None) -> A
         target = target_case(state, q.party, q.case)
         case = str(target.number) if target is not None else None
         return Answer(q, case, "unsupported")
-    return handler(state, q)
+    return handler(state, q, timeline.policy)
 
 
 def replay(timeline: Timeline) -> dict[str, Any]:

@@ -46,6 +46,21 @@ class ObligationState:
     obligation: m.Obligation
     paid_by: dict[str, Decimal] = field(default_factory=dict)
     acts_by: set[str] = field(default_factory=set)
+    #: the date on which each debtor's part became fully performed
+    settled_on: dict[str, date] = field(default_factory=dict)
+
+    def settle(self, on: date) -> None:
+        """Record ``on`` for every debtor whose part is now fully performed."""
+        o = self.obligation
+        for d in o.debtors:
+            if d in self.settled_on:
+                continue
+            if o.kind == "money":
+                done = self.owed_by(d) == 0
+            else:
+                done = d in self.acts_by or (o.liability == "joint" and bool(self.acts_by))
+            if done:
+                self.settled_on[d] = on
 
     @property
     def paid(self) -> Decimal:
@@ -193,6 +208,7 @@ def _apply(s: DisputeState, e: m.Event) -> None:
         _pay(s, e)
     elif isinstance(e, m.ActPerformed):
         s.obligations[e.obligation].acts_by.add(e.party)
+        s.obligations[e.obligation].settle(e.on)
     elif isinstance(e, m.MeasureApplied):
         s.measures[e.id] = MeasureRecord(
             e.case, e.party, e.id, e.measure, e.asset, e.on, value=e.value
@@ -243,5 +259,6 @@ def _pay(s: DisputeState, e: m.Payment) -> None:
         if part > 0:
             o.paid_by[e.party] = o.paid_by.get(e.party, ZERO) + part
             remaining -= part
+            o.settle(e.on)
         if remaining <= 0:
             break
