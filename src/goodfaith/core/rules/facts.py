@@ -64,6 +64,15 @@ class PartyFacts:
             ZERO,
         )
 
+    def owed_total(self) -> Decimal:
+        """The party's whole money debt under the document (its shares; joint amounts in full)."""
+        total = ZERO
+        for o in self.obligations():
+            if o.kind != "money" or o.amount is None:
+                continue
+            total += o.amount if o.liability == "joint" else (o.shares or {}).get(self.party, ZERO)
+        return total
+
     def performed_on(self) -> date | None:
         """The day the party's own duties were all performed (None while any is open)."""
         dates = []
@@ -82,12 +91,6 @@ class PartyFacts:
         return min(confirmed) if confirmed else None
 
     # --- enforcement steps ---------------------------------------------------------------
-
-    def first(self, cls: type[m.Event], **match: object) -> m.Event | None:
-        for e in self.events:
-            if isinstance(e, cls) and all(getattr(e, k) == v for k, v in match.items()):
-                return e
-        return None
 
     def served(self, document: str) -> list[m.DocumentServed]:
         return [

@@ -132,7 +132,7 @@ def _exclusions(f: PartyFacts, done: date) -> list[tuple[int, Reason]]:
         e.on for e in f.of_type(m.PropertyDisposed)
     ]
     value = f.controlled_value()
-    if auctions and done >= min(auctions) and value is not None and value >= f.outstanding():
+    if auctions and done >= min(auctions) and value is not None and value >= f.owed_total():
         out.append(
             (
                 4,

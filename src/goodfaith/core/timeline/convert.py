@@ -95,6 +95,8 @@ def convert(tp: Any, value: Any, path: str) -> Any:
         return convert(args[0], value, path)
     if origin is Literal:
         allowed = get_args(tp)
+        if isinstance(value, bool) and str(value).lower() in allowed:
+            return str(value).lower()  # the enum value `false` written without quotes
         if value not in allowed or isinstance(value, bool) != isinstance(allowed[0], bool):
             raise FieldError(path, f"expected one of {list(allowed)}, got {_show(value)}")
         return value
