@@ -21,8 +21,10 @@ PERSON_FINE_MAX = Decimal("100000.00")
 UNIT_FINE_MIN = Decimal("50000.00")
 UNIT_FINE_MAX = Decimal("1000000.00")
 DETENTION_MAX_DAYS = 15
-#: conduct that obstructs enforcement (妨害执行) and so grounds a fine or detention
-SANCTIONABLE = {2, 3, 4, 5}
+#: art. 1 items that ground a fine or detention warning (seed 003 stage 3 (二)(三) 1: property
+#: report, consumption order, hiding or transferring property, other refusal with capacity; and
+#: obstruction, which CPL art. 114 names)
+SANCTIONABLE = {1, 2, 3, 4, 5}
 
 
 def _undetermined(q: m.Query) -> Answer:

@@ -7,9 +7,13 @@ refused to execute, or was referred for the crime of refusing to execute.
 
 from __future__ import annotations
 
+from datetime import date
+
+from goodfaith.core.rules.dishonest_list import active_entry
 from goodfaith.core.rules.facts import PartyFacts
 from goodfaith.core.rules.outcome import Answer, Reason
 from goodfaith.core.rules.sources import CONGHUA_RULES, cite
+from goodfaith.core.state.fold import DisputeState
 from goodfaith.core.timeline import model as m
 
 TITLE = "自动履行证明书"
@@ -20,9 +24,9 @@ EXCLUDING_CONDUCT = {
 }
 
 
-def certificate(f: PartyFacts, q: m.Query) -> Answer:
+def certificate(f: PartyFacts, q: m.Query, title: str = TITLE) -> Answer:
     case = str(f.case.number)
-    details: dict[str, object] = {"document": TITLE, "situation": None, "exclusions": []}
+    details: dict[str, object] = {"document": title, "situation": None, "exclusions": []}
     done = f.performed_on()
     confirmed = f.main_duties_confirmed_on()
     if done is None and confirmed is None:
@@ -39,8 +43,11 @@ def certificate(f: PartyFacts, q: m.Query) -> Answer:
                 ),
             ),
         )
+    in_time = _performed_within_warning(f, done)
     excluded = [
-        EXCLUDING_CONDUCT[e.kind] for e in f.of_type(m.Conduct) if e.kind in EXCLUDING_CONDUCT
+        EXCLUDING_CONDUCT[e.kind]
+        for e in f.of_type(m.Conduct)
+        if e.kind in EXCLUDING_CONDUCT and not (in_time and e.kind == "refusal_with_capacity")
     ]
     if f.of_type(m.ProsecutionReferred):
         excluded.append("涉嫌拒不执行判决、裁定罪被移送公安")
@@ -60,6 +67,8 @@ def certificate(f: PartyFacts, q: m.Query) -> Answer:
             ),
         )
     how = "履行全部义务" if done is not None else "履行主要义务并经申请执行人同意"
+    if in_time:
+        how += "（在预纳入失信名单提醒通知书限定的期限内）"
     return Answer(
         q,
         case,
@@ -68,8 +77,199 @@ def certificate(f: PartyFacts, q: m.Query) -> Answer:
         (
             Reason(
                 "conghua.certificate",
-                f"{f.info.name}在执行立案后{how}，可以出具《自动履行证明书》。",
+                f"{f.info.name}在执行立案后{how}，可以出具《{title}》。",
                 (cite(CONGHUA_RULES, 3),),
+            ),
+        ),
+    )
+
+
+def _performed_within_warning(f: PartyFacts, done: date | None) -> bool:
+    """Performed by the deadline of a pre-listing notice (stage 3 (一) 2: may still be certified)."""
+    if done is None:
+        return False
+    return any(
+        e.deadline is not None and e.on <= done <= e.deadline
+        for e in f.served("pre_listing_notice")
+    )
+
+
+URGENT_TEXT = {
+    "production": "生产经营任务",
+    "disaster": "受自然灾害影响",
+    "public_health": "受重大突发公共卫生事件影响复工复产",
+    "other": "其他紧急情况",
+}
+
+
+def temporary_repair(f: PartyFacts, q: m.Query, reasons_allowed: tuple[str, ...]) -> Answer:
+    """信用承诺（临时修复信用）: stage 3 (五) 1 (2) and 2: an urgent reason, the creditor's consent,
+    a written commitment with the date by which the debtor will have performed."""
+    case = str(f.case.number)
+    sanctioned = bool(f.state.listings and active_entry(f)) or any(
+        (f.party, c.number) in f.state.consumption for c in f.chain
+    )
+    commitments = [c for c in f.of_type(m.CreditCommitment) if c.kind == "temporary_repair"]
+    missing: list[str] = []
+    notes: list[Reason] = []
+    if not sanctioned:
+        missing.append("sanction_in_force")
+        notes.append(
+            Reason(
+                "conghua.temporary_repair",
+                f"{f.info.name}未被纳入失信名单或限制消费，无需临时修复。",
+                (cite(CONGHUA_RULES, 3),),
+            )
+        )
+    if not commitments:
+        missing.append("credit_commitment")
+        notes.append(
+            Reason(
+                "conghua.temporary_repair",
+                "被执行人未出具《信用承诺书》（临时修复信用）。",
+                (cite(CONGHUA_RULES, 3),),
+            )
+        )
+    else:
+        c = commitments[-1]
+        if c.reason not in reasons_allowed:
+            missing.append("urgent_reason")
+            notes.append(
+                Reason(
+                    "conghua.temporary_repair",
+                    "承诺书未说明需要临时修复信用的紧急原因。",
+                    (cite(CONGHUA_RULES, 3),),
+                )
+            )
+        if c.creditor_consent is not True:
+            missing.append("creditor_consent")
+            notes.append(
+                Reason(
+                    "conghua.temporary_repair", "未征得申请执行人同意。", (cite(CONGHUA_RULES, 3),)
+                )
+            )
+        if c.perform_by is None:
+            missing.append("perform_by")
+            notes.append(
+                Reason(
+                    "conghua.temporary_repair",
+                    "承诺书未载明履行完毕的期限。",
+                    (cite(CONGHUA_RULES, 3),),
+                )
+            )
+    if missing:
+        return Answer(q, case, "inadmissible", {"missing": missing}, tuple(notes))
+    c = commitments[-1]
+    window = f"{c.from_.isoformat()}至{c.to.isoformat()}" if c.from_ and c.to else "承诺书所载期间"
+    assert c.reason is not None and c.perform_by is not None
+    return Answer(
+        q,
+        case,
+        "admissible",
+        {"missing": []},
+        (
+            Reason(
+                "conghua.temporary_repair",
+                f"因{URGENT_TEXT[c.reason]}，经申请执行人同意，可在{window}临时解除失信或限制消费措施；"
+                f"被执行人承诺于{c.perform_by.isoformat()}前履行完毕。",
+                (cite(CONGHUA_RULES, 3),),
+            ),
+        ),
+    )
+
+
+def pre_enforcement(state: DisputeState, q: m.Query, court: str, months: int) -> Answer:
+    """执前督促 (stage 2 (一)): the court's own effective document with a money or act duty, not
+    served by announcement, no urgent risk of evasion, the creditor consenting and able to give
+    the debtor's contact details."""
+    judgments = [
+        e
+        for e in state.events
+        if isinstance(e, m.JudgmentEffective) and (q.case is None or e.case == q.case)
+    ]
+    if not judgments:
+        return Answer(
+            q,
+            str(q.case) if q.case else None,
+            "undetermined",
+            {"missing": ["judgment"]},
+            (
+                Reason(
+                    "conghua.pre_enforcement",
+                    "截至查询日，案卷中没有该生效法律文书。",
+                    (cite(CONGHUA_RULES, 2),),
+                ),
+            ),
+        )
+    j = judgments[-1]
+    case = str(j.case)
+
+    def no(text: str, why: str) -> Answer:
+        return Answer(
+            q,
+            case,
+            "ineligible",
+            {"reason": why},
+            (Reason("conghua.pre_enforcement", text, (cite(CONGHUA_RULES, 2),)),),
+        )
+
+    if j.case.court != court:
+        return no("执前督促适用于本院已生效的法律文书。", "other_court")
+    if j.served_by_announcement:
+        return no("生效法律文书系公告送达的，不适用执前督促。", "served_by_announcement")
+    urgent = [
+        e
+        for e in state.events
+        if isinstance(e, m.Conduct) and e.kind == "evasion" and e.party in j.debtors
+    ]
+    if urgent:
+        return no("存在转移财产、逃避执行等紧急情况，应正常立案执行。", "urgent")
+    requests = [
+        e for e in state.events if isinstance(e, m.PreEnforcementRequested) and e.basis == j.case
+    ]
+    if not requests or requests[-1].consent is None:
+        return Answer(
+            q,
+            case,
+            "undetermined",
+            {"missing": ["consent"]},
+            (
+                Reason(
+                    "conghua.pre_enforcement",
+                    "尚未询问申请执行人是否同意执前督促。",
+                    (cite(CONGHUA_RULES, 2),),
+                ),
+            ),
+        )
+    r = requests[-1]
+    if r.consent is False:
+        return no("申请执行人不同意执前督促，正常立案进入强制执行程序。", "no_consent")
+    if r.debtor_contact is False:
+        return no("申请执行人无法提供债务人的具体联系方式，正常立案执行。", "no_contact")
+    if r.debtor_contact is None:
+        return Answer(
+            q,
+            case,
+            "undetermined",
+            {"missing": ["debtor_contact"]},
+            (
+                Reason(
+                    "conghua.pre_enforcement",
+                    "未载明申请执行人能否提供债务人的联系方式。",
+                    (cite(CONGHUA_RULES, 2),),
+                ),
+            ),
+        )
+    return Answer(
+        q,
+        case,
+        "eligible",
+        {"reason": "consent", "months": months},
+        (
+            Reason(
+                "conghua.pre_enforcement",
+                f"申请执行人同意并能提供债务人联系方式，可以“执前调”案号登记，督促期限原则上为{months}个月。",
+                (cite(CONGHUA_RULES, 2),),
             ),
         ),
     )

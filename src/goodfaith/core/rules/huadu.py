@@ -16,10 +16,10 @@ from goodfaith.core.timeline import model as m
 TITLE = "主动履行证明书"
 
 
-def certificate(f: PartyFacts, q: m.Query) -> Answer:
+def certificate(f: PartyFacts, q: m.Query, title: str = TITLE) -> Answer:
     case = str(f.case.number)
     done = f.performed_on() or f.main_duties_confirmed_on()
-    details: dict[str, object] = {"document": TITLE, "situation": None, "exclusions": []}
+    details: dict[str, object] = {"document": title, "situation": None, "exclusions": []}
     if done is None:
         return Answer(
             q,
