@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import typing
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -16,7 +18,7 @@ from goodfaith.core.courts import known_court_name
 from goodfaith.core.errors import InvalidValue
 from goodfaith.core.policies import POLICY_NAMES
 from goodfaith.core.timeline import model as m
-from goodfaith.core.timeline.convert import FieldError, build
+from goodfaith.core.timeline.convert import FieldError, build, yaml_fields
 from goodfaith.core.values.case_number import CaseNumber
 from goodfaith.core.values.identity import parse_identity
 
@@ -204,6 +206,24 @@ def _events(raw: Any, parties: dict[str, m.Party], source: str) -> tuple[m.Event
     return tuple(out)
 
 
+@functools.cache
+def party_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """The fields of an event that name parties, each "one" or "many"."""
+    out = []
+    for name, _, tp, _ in yaml_fields(cls):
+        if _is_party(tp):
+            out.append((name, "one"))
+        elif typing.get_origin(tp) is tuple and _is_party(typing.get_args(tp)[0]):
+            out.append((name, "many"))
+    return tuple(out)
+
+
+def _is_party(tp: Any) -> bool:
+    if typing.get_origin(tp) is typing.Annotated:
+        return m.PARTY_MARKER in typing.get_args(tp)[1:]
+    return any(_is_party(a) for a in typing.get_args(tp) if typing.get_origin(tp) is not tuple)
+
+
 class _Checker:
     """Cross-field checks of events in file order: references, dates, sums."""
 
@@ -249,22 +269,20 @@ class _Checker:
                 "on", f"{e.on} is before the previous event ({self.last}): out of order"
             )
         self.last = e.on
-        for name, value in (
-            ("party", getattr(e, "party", None)),
-            ("creditor", getattr(e, "creditor", None)),
-        ):
-            if value is not None:
+        for name, kind in party_fields(cast(type, type(e))):
+            value = getattr(e, name)
+            if value is None:
+                continue
+            if kind == "one":
                 self.party(value, name)
-        for name in ("to", "applicants", "respondents", "parties"):
-            if hasattr(e, name):
-                self.parties_(getattr(e, name), name)
+            elif name not in ("creditors", "debtors"):  # judgment() checks these with context
+                self.parties_(value, name)
         if isinstance(e, m.JudgmentEffective):
             self.judgment(e)
             self.open(e.case, "judgment")
             return
         if isinstance(e, m.PreEnforcementRequested):
             self.case(e.basis, "basis", of=("judgment",))
-            self.party(e.applicant, "applicant")
             return
         if isinstance(e, m.PreEnforcementRegistered):
             self.case(e.basis, "basis", of=("judgment",))
