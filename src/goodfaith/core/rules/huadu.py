@@ -59,7 +59,15 @@ def certificate(f: PartyFacts, q: m.Query, title: str = TITLE) -> Answer:
                 ),
             ),
         )
-    return Answer(q, case, "eligible", details, (reason,))
+    return Answer(q, case, "eligible", details, (reason, NO_EXCLUSION))
+
+
+NO_EXCLUSION = Reason(
+    "huadu.reasoning2",
+    "不具有不应出具的情形：无失信名单规定第一条情形，非恢复执行后才履行，未两次以上无正当理由拒不到庭"
+    "或被查控寻找下落，非足额财产被控制并进入处置后才履行。",
+    (cite(HUADU_CASE, 2),),
+)
 
 
 def _situation(f: PartyFacts, done: date) -> tuple[int, Reason]:

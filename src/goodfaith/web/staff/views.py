@@ -7,9 +7,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from goodfaith.core.labels import EVENT_LABELS, STAGE_LABELS
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
-from goodfaith.web.staff.labels import EVENT_LABELS, STAGE_LABELS
 
 
 @login_required

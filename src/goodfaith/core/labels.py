@@ -1,4 +1,4 @@
-"""Chinese labels shown to staff (a message catalogue, not logic)."""
+"""Chinese labels of stages and event types (a message catalogue, not logic)."""
 
 STAGE_LABELS = {
     "judgment": "判后履行",
@@ -47,4 +47,42 @@ EVENT_LABELS = {
     "case_closed": "结案",
     "case_resumed": "恢复执行",
     "voided": "更正（撤销前一记录）",
+}
+
+OUTCOME_LABELS = {
+    "eligible": "符合条件",
+    "ineligible": "不符合条件",
+    "panel": "由合议庭讨论决定",
+    "undetermined": "无法判断（缺少事实）",
+    "must_list": "应当纳入失信被执行人名单",
+    "deferred": "暂缓纳入（提醒或宽限期内）",
+    "must_not_list": "不得纳入",
+    "no_grounds": "无纳入情形",
+    "must_delete": "应当删除失信信息",
+    "may_delete": "可以决定提前删除",
+    "keep": "保留",
+    "not_listed": "未被纳入",
+    "applicable": "应当（可以）发出",
+    "not_applicable": "不适用",
+    "range": "法定幅度",
+    "admissible": "符合申请条件",
+    "inadmissible": "不符合申请条件",
+    "include": "列入",
+    "exclude": "不列入",
+    "snapshot": "现状",
+    "unsupported": "所适用的机制未规定",
+}
+
+ASK_LABELS = {
+    "certificate": "履行证明书",
+    "listing": "纳入失信被执行人名单",
+    "deletion": "删除失信信息",
+    "pre_notice": "执行中书面提醒",
+    "fine_range": "罚款幅度",
+    "detention_range": "拘留期限",
+    "repair": "信用修复",
+    "temporary_repair": "临时修复信用",
+    "pre_enforcement": "执前督促",
+    "honest_list": "诚信履行名单",
+    "status": "案件现状",
 }
