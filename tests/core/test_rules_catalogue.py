@@ -23,7 +23,9 @@ def test_every_reason_is_catalogued_with_a_matching_citation() -> None:
                 allowed = {(c.source, c.article) for c in entry.cites}
                 for c in r["citations"]:
                     cited = (c["source"], c["article"])
-                    assert cited in allowed, f"{r['rule']} cites {cited}; {entry.id} cites {allowed}"
+                    assert cited in allowed, (
+                        f"{r['rule']} cites {cited}; {entry.id} cites {allowed}"
+                    )
     assert len(seen - META) >= 30  # the test timelines exercise the catalogue widely
 
 
