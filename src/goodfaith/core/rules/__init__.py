@@ -18,6 +18,7 @@ from goodfaith.core.rules import (
     credit_repair,
     dishonest_list,
     huadu,
+    national_certificate,
     ningbo,
 )
 from goodfaith.core.rules.facts import PartyFacts, party_facts
@@ -67,9 +68,15 @@ def _with_policy(what: str, body: Callable[[PartyFacts, Query, Policy], Answer |
     return handler
 
 
-def _certificate(f: PartyFacts, q: Query, p: Policy) -> Answer | None:
-    if p.certificate is None:
-        return None
+def certificate(state: DisputeState, q: Query, policy_name: str | None) -> Answer:
+    """The policy's certificate; without one, the national 《信用修复证明》 rule."""
+    assert q.party is not None
+    f = party_facts(state, q.party, q.case)
+    if f is None:
+        return _no_case(q)
+    p = policy_in_force(policy_name, q.on)
+    if p is None or p.certificate is None:
+        return national_certificate.certificate(f, q)
     return CERTIFICATES[p.certificate](f, q, p.certificate_title or "")
 
 
@@ -97,7 +104,7 @@ def pre_enforcement(state: DisputeState, q: Query, policy_name: str | None) -> A
 
 
 RULE_HANDLERS: dict[str, Handler] = {
-    "certificate": _with_policy("履行证明书", _certificate),
+    "certificate": certificate,
     "repair": _with_policy("信用修复条件", _repair),
     "temporary_repair": _with_policy("临时修复信用", _temporary_repair),
     "honest_list": _with_policy("诚信履行名单", _honest_list),

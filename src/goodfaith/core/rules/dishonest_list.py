@@ -1,6 +1,8 @@
 """The SPC rules on the dishonest-debtor list (失信被执行人名单), with the 2019 opinion's bars.
 
-- ``listing``: art. 1 grounds, art. 2 periods, art. 3 bars on item 1, art. 4 minors; a pre-listing
+- ``listing``: art. 1 grounds, art. 2 periods, art. 3 bars on item 1, art. 4 minors; the 2019
+  opinion art. 16 bar (property already controlled suffices) for the other items, applied only
+  when the measures' values are known (its wording is not verified, shared/law §3); a pre-listing
   warning still running defers the listing (seed 003; 2019 opinion art. 15 gives the same pause).
 - ``deletion``: art. 10 (three working days), art. 2 para. 2 (early deletion at discretion).
 """
@@ -11,7 +13,7 @@ from datetime import date
 
 from goodfaith.core.rules.facts import PartyFacts, party_facts
 from goodfaith.core.rules.outcome import Answer, Reason
-from goodfaith.core.rules.sources import CONGHUA_RULES, DISHONEST_LIST, cite
+from goodfaith.core.rules.sources import CONGHUA_RULES, DISHONEST_LIST, GOOD_FAITH_2019, cite
 from goodfaith.core.state.fold import DisputeState, ListingRecord
 from goodfaith.core.timeline import model as m
 from goodfaith.core.values.chinese_dates import chinese_date
@@ -131,6 +133,23 @@ def listing(state: DisputeState, q: m.Query, policy: str | None) -> Answer:
                         (cite(DISHONEST_LIST, 3, item=2),),
                     ),
                 ),
+            )
+    if items != [1]:
+        value, owed = f.controlled_value(), f.outstanding()
+        if value is not None and value > 0 and value >= owed:
+            reasons.append(
+                Reason(
+                    "good_faith_2019.art16",
+                    f"人民法院已控制足以清偿债务的财产（{value}元，尚欠{owed}元），不得采取纳入失信名单措施。",
+                    (cite(GOOD_FAITH_2019, 16),),
+                )
+            )
+            return Answer(
+                q,
+                case,
+                "must_not_list",
+                {**base, "bars": ["sufficient_property_controlled"]},
+                tuple(reasons),
             )
     period = 2 if any(i > 1 for i in items) else None
     severe = any(

@@ -12,6 +12,8 @@ DISHONEST_LIST = "最高人民法院关于公布失信被执行人名单信息�
 CONSUMPTION = "最高人民法院关于限制被执行人高消费及有关消费的若干规定"
 #: 法发〔2019〕35号
 GOOD_FAITH_2019 = "最高人民法院关于在执行工作中进一步强化善意文明执行理念的意见"
+#: 2022; only art. 20 (信用修复证明) was found (shared/law §4)
+SME_2022 = "最高人民法院关于充分发挥司法职能作用助力中小微企业发展的指导意见"
 CIVIL_PROCEDURE = "中华人民共和国民事诉讼法"
 #: guiding case of the Huadu court (seed 000); "article" numbers the paragraph of its reasoning
 HUADU_CASE = "2024-17-5-101-004 钟某某与刘某等执行实施案"
