@@ -29,6 +29,20 @@ def certificate(f: PartyFacts, q: m.Query, title: str = TITLE) -> Answer:
     details: dict[str, object] = {"document": title, "situation": None, "exclusions": []}
     done = f.performed_on()
     confirmed = f.main_duties_confirmed_on()
+    if f.case.kind != "enforcement":
+        return Answer(
+            q,
+            case,
+            "ineligible",
+            details,
+            (
+                Reason(
+                    "conghua.certificate",
+                    "《自动履行证明书》适用于进入执行阶段后履行的案件；本案尚未立案执行。",
+                    (cite(CONGHUA_RULES, 3),),
+                ),
+            ),
+        )
     if done is None and confirmed is None:
         return Answer(
             q,
