@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from goodfaith.core.rules.dishonest_list import ITEM_TEXT, grounds
 from goodfaith.core.rules.facts import party_facts
-from goodfaith.core.rules.outcome import Answer, Reason
+from goodfaith.core.rules.outcome import Answer, Citation, Reason, decide
 from goodfaith.core.rules.sources import CONGHUA_RULES, DISHONEST_LIST, cite, cpl
 from goodfaith.core.state.fold import DisputeState
 from goodfaith.core.timeline import model as m
@@ -98,70 +98,28 @@ def pre_notice(state: DisputeState, q: m.Query, policy: str | None) -> Answer:
     if f is None:
         return _undetermined(q)
     case = str(f.case.number)
+    stage3 = cite(CONGHUA_RULES, 3)
+
+    def no(rule: str, text: str, *citations: Citation) -> Answer:
+        return decide(q, case, "not_applicable", {"grounds": []}, rule, text, *citations)
+
     if f.case.kind != "enforcement" or f.case.closed_on is not None:
-        return Answer(
-            q,
-            case,
-            "not_applicable",
-            {"grounds": []},
-            (
-                Reason(
-                    "conghua.stage3",
-                    "提醒类文书在执行程序中（立案执行后、结案前）发出。",
-                    (cite(CONGHUA_RULES, 3),),
-                ),
-            ),
-        )
+        return no("conghua.stage3", "提醒类文书在执行程序中（立案执行后、结案前）发出。", stage3)
     if not f.is_debtor or f.performed_on() is not None:
-        return Answer(
-            q,
-            case,
-            "not_applicable",
-            {"grounds": []},
-            (
-                Reason(
-                    "conghua.stage3",
-                    f"{f.info.name}已履行义务或不是被执行人，无需提醒。",
-                    (cite(CONGHUA_RULES, 3),),
-                ),
-            ),
-        )
+        return no("conghua.stage3", f"{f.info.name}已履行义务或不是被执行人，无需提醒。", stage3)
     items = sorted(f.items)
     if q.notice == "pre_listing":
         wanted = set(items)
         if f.is_minor():
-            return Answer(
-                q,
-                case,
-                "not_applicable",
-                {"grounds": []},
-                (
-                    Reason(
-                        "dishonest_list.art4",
-                        "未成年人不得纳入失信被执行人名单，不发预纳入提醒。",
-                        (cite(DISHONEST_LIST, 4),),
-                    ),
-                ),
-            )
+            text = "未成年人不得纳入失信被执行人名单，不发预纳入提醒。"
+            return no("dishonest_list.art4", text, cite(DISHONEST_LIST, 4))
     elif q.notice == "detention_risk" and f.info.kind == "unit":
         wanted = set()
     else:
         wanted = SANCTIONABLE & set(items)
     labels = [ITEM_TEXT[i] for i in sorted(wanted)]
     if not wanted:
-        return Answer(
-            q,
-            case,
-            "not_applicable",
-            {"grounds": []},
-            (
-                Reason(
-                    f"conghua.{q.notice}",
-                    "案卷中没有可据以发出该提醒的情形。",
-                    (cite(CONGHUA_RULES, 3),),
-                ),
-            ),
-        )
+        return no(f"conghua.{q.notice}", "案卷中没有可据以发出该提醒的情形。", stage3)
     reasons = [r for r in grounds(f) if int(r.rule.rsplit("item", 1)[1]) in wanted]
     if q.notice != "pre_listing":
         reasons.append(

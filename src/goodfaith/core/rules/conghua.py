@@ -11,7 +11,7 @@ from datetime import date
 
 from goodfaith.core.rules.dishonest_list import active_entry
 from goodfaith.core.rules.facts import PartyFacts
-from goodfaith.core.rules.outcome import Answer, Reason
+from goodfaith.core.rules.outcome import Answer, Reason, decide
 from goodfaith.core.rules.sources import CONGHUA_RULES, cite
 from goodfaith.core.state.fold import DisputeState
 from goodfaith.core.timeline import model as m
@@ -201,89 +201,43 @@ def pre_enforcement(state: DisputeState, q: m.Query, court: str, months: int) ->
         for e in state.events
         if isinstance(e, m.JudgmentEffective) and (q.case is None or e.case == q.case)
     ]
+    stage2 = cite(CONGHUA_RULES, 2)
     if not judgments:
-        return Answer(
-            q,
-            str(q.case) if q.case else None,
-            "undetermined",
-            {"missing": ["judgment"]},
-            (
-                Reason(
-                    "conghua.pre_enforcement",
-                    "截至查询日，案卷中没有该生效法律文书。",
-                    (cite(CONGHUA_RULES, 2),),
-                ),
-            ),
-        )
+        case = str(q.case) if q.case else None
+        text = "截至查询日，案卷中没有该生效法律文书。"
+        return decide(q, case, "undetermined", {"missing": ["judgment"]}, RULE2, text, stage2)
     j = judgments[-1]
     case = str(j.case)
 
     def no(text: str, why: str) -> Answer:
-        return Answer(
-            q,
-            case,
-            "ineligible",
-            {"reason": why},
-            (Reason("conghua.pre_enforcement", text, (cite(CONGHUA_RULES, 2),)),),
-        )
+        return decide(q, case, "ineligible", {"reason": why}, RULE2, text, stage2)
+
+    def unknown(text: str, fact: str) -> Answer:
+        return decide(q, case, "undetermined", {"missing": [fact]}, RULE2, text, stage2)
 
     if j.case.court != court:
         return no("执前督促适用于本院已生效的法律文书。", "other_court")
     if j.served_by_announcement:
         return no("生效法律文书系公告送达的，不适用执前督促。", "served_by_announcement")
-    urgent = [
-        e
+    if any(
+        isinstance(e, m.Conduct) and e.kind == "evasion" and e.party in j.debtors
         for e in state.events
-        if isinstance(e, m.Conduct) and e.kind == "evasion" and e.party in j.debtors
-    ]
-    if urgent:
+    ):
         return no("存在转移财产、逃避执行等紧急情况，应正常立案执行。", "urgent")
     requests = [
         e for e in state.events if isinstance(e, m.PreEnforcementRequested) and e.basis == j.case
     ]
     if not requests or requests[-1].consent is None:
-        return Answer(
-            q,
-            case,
-            "undetermined",
-            {"missing": ["consent"]},
-            (
-                Reason(
-                    "conghua.pre_enforcement",
-                    "尚未询问申请执行人是否同意执前督促。",
-                    (cite(CONGHUA_RULES, 2),),
-                ),
-            ),
-        )
+        return unknown("尚未询问申请执行人是否同意执前督促。", "consent")
     r = requests[-1]
     if r.consent is False:
         return no("申请执行人不同意执前督促，正常立案进入强制执行程序。", "no_consent")
     if r.debtor_contact is False:
         return no("申请执行人无法提供债务人的具体联系方式，正常立案执行。", "no_contact")
     if r.debtor_contact is None:
-        return Answer(
-            q,
-            case,
-            "undetermined",
-            {"missing": ["debtor_contact"]},
-            (
-                Reason(
-                    "conghua.pre_enforcement",
-                    "未载明申请执行人能否提供债务人的联系方式。",
-                    (cite(CONGHUA_RULES, 2),),
-                ),
-            ),
-        )
-    return Answer(
-        q,
-        case,
-        "eligible",
-        {"reason": "consent", "months": months},
-        (
-            Reason(
-                "conghua.pre_enforcement",
-                f"申请执行人同意并能提供债务人联系方式，可以“执前调”案号登记，督促期限原则上为{months}个月。",
-                (cite(CONGHUA_RULES, 2),),
-            ),
-        ),
-    )
+        return unknown("未载明申请执行人能否提供债务人的联系方式。", "debtor_contact")
+    text = f"申请执行人同意并能提供债务人联系方式，可以“执前调”案号登记，督促期限原则上为{months}个月。"
+    return decide(q, case, "eligible", {"reason": "consent", "months": months}, RULE2, text, stage2)
+
+
+RULE2 = "conghua.pre_enforcement"

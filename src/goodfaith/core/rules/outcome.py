@@ -73,3 +73,16 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
+
+
+def decide(
+    q: Query,
+    case: str | None,
+    outcome: str,
+    details: dict[str, Any],
+    rule: str,
+    text: str,
+    *citations: Citation,
+) -> Answer:
+    """An answer resting on one reason."""
+    return Answer(q, case, outcome, details, (Reason(rule, text, citations),))
