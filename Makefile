@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export GOODFAITH_DATA_DIR ?= $(CURDIR)/data
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install browser lint typecheck pytest clean
+.PHONY: run test install system lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,16 +20,21 @@ $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 install: $(VENV)/.installed
 
 run: install
+	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || $(MAKE) system SYSTEM_PACKAGES=fonts-noto-cjk
 	GOODFAITH_DEBUG=1 $(BIN)/goodfaith migrate --no-input -v 0
 	GOODFAITH_DEBUG=1 $(BIN)/goodfaith demo
 	@echo "Serving on http://127.0.0.1:8000/  (log in with the staff login above; Ctrl-C stops)"
 	GOODFAITH_DEBUG=1 $(BIN)/goodfaith runserver 127.0.0.1:8000
 
-# browser tests drive Debian's Chromium (Playwright's own browser download is not used)
-browser:
-	@command -v chromium >/dev/null || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+# System packages from Debian: Chromium for the browser tests (Playwright's own browser download
+# is not used), Noto CJK fonts for documents, poppler-utils (pdftotext, pdffonts) for their tests.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 lint: install
 	$(BIN)/ruff check src tests
@@ -40,7 +45,7 @@ typecheck: install
 	$(BIN)/mypy
 
 # tests use a throw-away data folder and key; DATABASE_URL (if set) picks PostgreSQL
-pytest: install browser
+pytest: install system
 	GOODFAITH_SECRET_KEY=test-only-not-secret GOODFAITH_DATA_DIR=$(CURDIR)/build/testdata $(BIN)/pytest
 
 test: lint typecheck pytest

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "goodfaith.web.cases",
     "goodfaith.web.staff",
+    "goodfaith.web.documents",
 ]
 
 MIDDLEWARE = [

@@ -43,3 +43,28 @@ def parse_iso_date(s: str | date) -> date:
         except ValueError:
             raise InvalidValue(f"expected a real date YYYY-MM-DD, got {s!r}") from None
     raise InvalidValue(f"expected a date YYYY-MM-DD, got {s!r}")
+
+
+def chinese_number(n: int) -> str:
+    """1..9999 as written in legal citations: 266 -> 二百六十六, 118 -> 一百一十八, 10 -> 十."""
+    if not 0 < n < 10000:
+        raise ValueError(f"expected 1 to 9999, got {n}")
+    if n < 20:
+        return ("十" + _NUM[n - 10].replace("零", "")) if n >= 10 else _NUM[n]
+    digits = f"{n}"
+    units = ["", "十", "百", "千"][: len(digits)][::-1]
+    out, zero = "", False
+    for d, unit in zip(digits, units, strict=True):
+        if d == "0":
+            zero = True
+            continue
+        if zero and out:
+            out += "零"
+        zero = False
+        out += _NUM[int(d)] + unit
+    return out
+
+
+def chinese_article(n: int) -> str:
+    """第二百六十六条."""
+    return f"第{chinese_number(n)}条"

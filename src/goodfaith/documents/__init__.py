@@ -1,0 +1,1 @@
+"""Rendering of document content (``core.documents``) to PDF (typst) and, later, DOCX."""

@@ -1,0 +1,144 @@
+"""Documents rendered to PDF: the text a reader sees (pdftotext) and embedded fonts (pdffonts)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from goodfaith.core.documents.content import compose
+from goodfaith.core.errors import InvalidValue
+from goodfaith.core.timeline import load_timeline
+from goodfaith.documents.pdf import render_pdf
+from tests.conftest import DEMO, SCENARIOS
+
+HUADU = DEMO / "huadu-2022.timeline.yaml"
+ZAOYANG = DEMO / "zaoyang-2022.timeline.yaml"
+CONGHUA = SCENARIOS / "conghua-pre-listing.timeline.yaml"
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return "".join(text.stdout.split())  # CJK lines wrap anywhere: compare without whitespace
+
+
+def fonts(pdf: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return out.stdout.splitlines()[2:]
+
+
+CASES = [
+    (
+        HUADU,
+        "active_performance_certificate",
+        "D1",
+        None,
+        [
+            "广州市花都区人民法院",
+            "主动履行证明书",
+            "（2022）粤0114执4600号",
+            "钟某某",
+            "刘某",
+            "二〇二二年六月二十八日",
+            "人民币贰仟零陆拾伍万元整",
+        ],
+    ),
+    (
+        HUADU,
+        "closure_notice",
+        "D2",
+        None,
+        ["结案通知书", "（2021）粤0114民初12877号", "现本案作执行完毕结案处理", "邓某某"],
+    ),
+    (
+        ZAOYANG,
+        "信用修复证明",
+        "W",
+        None,
+        ["枣阳市人民法院", "信用修复证明", "王某", "二〇二二年三月十日", "人民币陆万玖仟元整"],
+    ),
+    (
+        ZAOYANG,
+        "automatic_performance_certificate",
+        "W",
+        None,
+        ["自动履行证明书", "于二〇二二年三月十日主动履行完毕"],
+    ),
+    (
+        CONGHUA,
+        "pre_listing_notice",
+        "D",
+        date(2025, 3, 24),
+        [
+            "广州市从化区人民法院",
+            "预纳入失信名单提醒通知书",
+            "林某：",
+            "二〇二五年四月八日前",
+            "第二百六十六条",
+            "二〇二五年三月二十四日",
+            "人民币壹拾伍万元整",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "party", "on", "expected"), CASES, ids=lambda v: str(v)[:30]
+)
+def test_pdf_shows_the_facts(
+    path: Path, kind: str, party: str, on: date | None, expected: list[str], tmp_path: Path
+) -> None:
+    pdf = render_pdf(compose(load_timeline(path), kind, party, on=on))
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf, tmp_path)
+    for words in expected:
+        assert words in text, words
+    embedded = fonts(pdf, tmp_path)
+    assert embedded and all(" yes yes yes " in line for line in embedded)
+    assert any("NotoSerifCJK" in line for line in embedded)
+
+
+def test_no_certificate_before_performance() -> None:
+    with pytest.raises(InvalidValue, match="has not performed"):
+        compose(load_timeline(ZAOYANG), "credit_repair_certificate", "W", on=date(2022, 2, 25))
+
+
+def test_unknown_kind_is_refused() -> None:
+    with pytest.raises(InvalidValue, match="unknown document kind"):
+        compose(load_timeline(ZAOYANG), "情书", "W")
+
+
+def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "c.pdf"
+    buf = io.StringIO()
+    call_command(
+        "documents",
+        "render",
+        str(HUADU),
+        "--kind",
+        "主动履行证明书",
+        "--party",
+        "D2",
+        "--out",
+        str(out),
+        stdout=buf,
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "主动履行证明书 （2022）粤0114执4600号" in buf.getvalue()
+    with pytest.raises(SystemExit) as info:
+        call_command(
+            "documents", "render", str(HUADU), "--kind", "x", "--party", "D2", "--out", str(out)
+        )
+    assert info.value.code == 2
+    assert "unknown document kind 'x'" in capsys.readouterr().err
+    kinds = io.StringIO()
+    call_command("documents", "kinds", stdout=kinds)
+    assert len(kinds.getvalue().splitlines()) == 20
