@@ -142,3 +142,77 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     kinds = io.StringIO()
     call_command("documents", "kinds", stdout=kinds)
     assert len(kinds.getvalue().splitlines()) == 20
+
+
+@pytest.fixture
+def signing_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    from goodfaith.core.documents.signing import new_private_key_b64
+
+    monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
+
+
+@pytest.mark.django_db
+def test_issue_verify_tamper_revoke(signing_key: None, tmp_path: Path) -> None:
+    from goodfaith.web.cases.models import Dispute
+    from goodfaith.web.documents.actions import (
+        do_issue_document,
+        do_revoke_document,
+        verify_document,
+    )
+    from goodfaith.web.documents.models import IssuedDocument
+
+    call_command("import", str(HUADU), stdout=io.StringIO())
+    dispute = Dispute.objects.get()
+    doc = do_issue_document(dispute, "主动履行证明书", "D1")
+    second = do_issue_document(dispute, "主动履行证明书", "D2")
+    assert (doc.number, second.number) == ("（2022）粤0114证1号", "（2022）粤0114证2号")
+    assert doc.code != second.code
+
+    assert verify_document(doc.code).status == "valid"
+    assert verify_document(doc.code.lower().replace("-", " ")).status == "valid"
+
+    from goodfaith.documents.pdf import render_pdf_data
+
+    issued_text = pdf_text(render_pdf_data(doc.data), tmp_path)
+    assert doc.code in issued_text and doc.number in issued_text
+    body = compose(load_timeline(HUADU), "主动履行证明书", "D1").paragraphs[0]
+    assert body in issued_text
+    assert render_pdf_data(doc.data) == render_pdf_data(IssuedDocument.objects.get(pk=doc.pk).data)
+
+    tampered = IssuedDocument.objects.get(pk=doc.pk)
+    tampered.data = {**tampered.data, "paragraphs": ["被执行人刘某未履行任何义务。"]}
+    tampered.save()
+    assert verify_document(doc.code).status == "invalid"
+
+    do_revoke_document(second, "违反信用承诺")
+    result = verify_document(second.code)
+    assert result.status == "revoked" and "违反信用承诺" in result.message
+    assert verify_document("0000-0000-0000").status == "unknown"
+
+
+@pytest.mark.django_db
+def test_issue_and_verify_commands(signing_key: None, tmp_path: Path) -> None:
+    call_command("import", str(ZAOYANG), stdout=io.StringIO())
+    buf = io.StringIO()
+    out = tmp_path / "z.pdf"
+    call_command(
+        "documents",
+        "issue",
+        "（2021）鄂0683执2345号",
+        "--kind",
+        "credit_repair_certificate",
+        "--party",
+        "W",
+        "--out",
+        str(out),
+        stdout=buf,
+    )
+    code = buf.getvalue().strip().rsplit(" ", 1)[1]
+    assert code in pdf_text(out.read_bytes(), tmp_path)
+    check = io.StringIO()
+    call_command("documents", "verify", code, stdout=check)
+    assert check.getvalue().startswith("valid: 枣阳市人民法院出具的信用修复证明")
+    call_command("documents", "revoke", code, "--reason", "测试撤销", stdout=io.StringIO())
+    with pytest.raises(SystemExit) as info:
+        call_command("documents", "verify", code, stdout=check)
+    assert info.value.code == 1

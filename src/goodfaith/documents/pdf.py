@@ -11,6 +11,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import segno
 import typst
 
 from goodfaith.core.documents.content import DocumentContent
@@ -32,9 +33,21 @@ def _compiler(template: str) -> typst.Compiler:
     return typst.Compiler(template, font_paths=fonts, sys_inputs={"data": "{}"})
 
 
+def qr_svg(url: str) -> str:
+    """The verification URL as an SVG QR code (error correction M)."""
+    return str(segno.make(url, error="m").svg_inline(scale=4, border=1))
+
+
 def render_pdf(content: DocumentContent, template: Path | None = None) -> bytes:
+    return render_pdf_data(content.as_data(), template)
+
+
+def render_pdf_data(fields: dict[str, object], template: Path | None = None) -> bytes:
+    """Render stored document data (an issued document re-renders from its registry record)."""
     path = str(template or default_template())
-    data = json.dumps(content.as_data(), ensure_ascii=False)
+    if "verify_url" in fields:
+        fields = {**fields, "qr_svg": qr_svg(str(fields["verify_url"]))}
+    data = json.dumps(fields, ensure_ascii=False)
     try:
         pdf = _compiler(path).compile(format="pdf", sys_inputs={"data": data}, pdf_tags=False)
     except Exception as exc:  # typst raises its own error types with the template's messages

@@ -8,15 +8,19 @@ from typing import Any
 
 from goodfaith.core.documents.content import BUILDERS, compose
 from goodfaith.core.documents.kinds import KINDS
+from goodfaith.core.documents.signing import normalise_code
 from goodfaith.core.errors import InvalidValue
 from goodfaith.core.timeline import TimelineError, load_timeline
 from goodfaith.core.values.case_number import CaseNumber
-from goodfaith.documents.pdf import RenderError, render_pdf
+from goodfaith.documents.pdf import RenderError, render_pdf, render_pdf_data
 from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.cases.models import Case
+from goodfaith.web.documents.actions import do_issue_document, do_revoke_document, verify_document
+from goodfaith.web.documents.models import IssuedDocument
 
 
 class Command(GoodfaithCommand):
-    help = "Document kinds and rendering: `documents kinds`, `documents render TIMELINE …`."
+    help = "Legal documents: kinds, render (from a timeline), issue, verify, revoke."
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
@@ -32,12 +36,28 @@ class Command(GoodfaithCommand):
         )
         render.add_argument("--format", choices=["pdf"], default="pdf")
         render.add_argument("--out", required=True, metavar="PATH")
+        issue = sub.add_parser(
+            "issue", help="issue, number, sign and register a stored case's document"
+        )
+        issue.add_argument("case", metavar="CASE", help="any case number of the stored case file")
+        issue.add_argument("--kind", required=True)
+        issue.add_argument("--party", required=True, metavar="KEY")
+        issue.add_argument("--on", metavar="YYYY-MM-DD")
+        issue.add_argument("--out", metavar="PATH", help="also write the PDF here")
+        verify = sub.add_parser("verify", help="check a verification code")
+        verify.add_argument("code", metavar="CODE")
+        revoke = sub.add_parser("revoke", help="revoke an issued document")
+        revoke.add_argument("code", metavar="CODE")
+        revoke.add_argument("--reason", required=True)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "kinds":
             for code, title in KINDS.items():
                 ready = "" if code in BUILDERS else "\t(not yet composable)"
                 self.stdout.write(f"{code}\t{title}{ready}")
+            return
+        if options["action"] in ("issue", "verify", "revoke"):
+            getattr(self, options["action"])(options)
             return
         try:
             t = load_timeline(options["timeline"])
@@ -49,3 +69,39 @@ class Command(GoodfaithCommand):
             raise Refused(str(exc)) from None
         Path(options["out"]).write_bytes(pdf)
         self.stdout.write(f"{options['out']}: {content.title} {content.number} ({len(pdf)} bytes)")
+
+    def issue(self, options: dict[str, Any]) -> None:
+        try:
+            number = str(CaseNumber.parse(options["case"]))
+            case = Case.objects.select_related("dispute").filter(number=number).first()
+            if case is None:
+                raise Refused(f"argument CASE: no stored case {number}")
+            on = date.fromisoformat(options["on"]) if options["on"] else None
+            doc = do_issue_document(case.dispute, options["kind"], options["party"], on=on)
+            if options["out"]:
+                Path(options["out"]).write_bytes(render_pdf_data(doc.data))
+        except (InvalidValue, ValueError, RenderError) as exc:
+            raise Refused(str(exc)) from None
+        self.stdout.write(
+            f"{doc.number} {doc.data['title']} {doc.case_number}: verification code {doc.code}"
+        )
+
+    def verify(self, options: dict[str, Any]) -> None:
+        try:
+            result = verify_document(options["code"])
+        except InvalidValue as exc:
+            raise Refused(str(exc)) from None
+        self.stdout.write(f"{result.status}: {result.message}")
+        if result.status != "valid":
+            raise SystemExit(1)
+
+    def revoke(self, options: dict[str, Any]) -> None:
+        try:
+            code = normalise_code(options["code"])
+        except InvalidValue as exc:
+            raise Refused(str(exc)) from None
+        doc = IssuedDocument.objects.filter(code=code).first()
+        if doc is None:
+            raise Refused(f"no issued document with code {code}")
+        do_revoke_document(doc, options["reason"])
+        self.stdout.write(f"{doc.number}: revoked")
