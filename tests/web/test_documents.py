@@ -216,3 +216,110 @@ def test_issue_and_verify_commands(signing_key: None, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as info:
         call_command("documents", "verify", code, stdout=check)
     assert info.value.code == 1
+
+
+ALL = (
+    Path(__file__).resolve().parents[1] / "cases" / "documents" / "conghua-documents.timeline.yaml"
+)
+TEMPLATES = [
+    (
+        "automatic_performance_notice",
+        "C",
+        date(2024, 8, 1),
+        [
+            "自动履行告知书",
+            "（2024）粤0117民初6002号",
+            "户名：陈某",
+            "中国工商银行广州从化支行",
+            "第二百四十七条、第二百六十三条、第二百六十四条、第二百六十六条",
+        ],
+    ),
+    (
+        "pre_enforcement_application",
+        "C",
+        date(2024, 9, 2),
+        ["执前督促履行申请书", "广州市从化区人民法院：", "督促期限原则上为一个月", "申请人：陈某"],
+    ),
+    (
+        "pre_enforcement_notice",
+        "D",
+        date(2024, 9, 3),
+        [
+            "执前督促履行告知书",
+            "（2024）粤0117执前调31号",
+            "支付货款人民币120000.00元",
+            "负担案件受理费1350.00元，其他诉讼费用200.00元",
+        ],
+    ),
+    (
+        "pre_fine_notice",
+        "D",
+        date(2024, 10, 22),
+        [
+            "预罚款通知书",
+            "二〇二四年十一月五日前",
+            "第一百一十四条、第一百一十八条",
+            "采取罚款措施",
+        ],
+    ),
+    ("detention_risk_notice", "D", date(2024, 10, 22), ["拘留风险告知书", "采取拘留措施"]),
+    (
+        "objection_risk_notice",
+        "D",
+        date(2024, 10, 25),
+        [
+            "滥用执行异议权利风险告知书",
+            "第一百一十四条、第一百一十五条、第一百一十六条、第一百一十八条",
+            "12.其他滥用异议权利的行为",
+        ],
+    ),
+    (
+        "credit_commitment_settlement",
+        "D",
+        date(2024, 11, 4),
+        [
+            "信用承诺书（执行和解）",
+            "于二〇二四年十二月三十一日前支付人民币60000.00元",
+            "承诺人：广州某食品有限公司",
+        ],
+    ),
+    (
+        "credit_commitment_temporary",
+        "D",
+        date(2024, 11, 20),
+        [
+            "信用承诺书（临时修复信用）",
+            "生产经营任务紧急",
+            "自二〇二四年十一月二十五日至二〇二五年二月二十五日止",
+            "二〇二五年三月三十一日前履行完毕",
+        ],
+    ),
+    (
+        "credit_repair_notice",
+        "D",
+        date(2025, 3, 28),
+        [
+            "信用修复告知书",
+            "政府采购、招标投标、行政审批、政府扶持、融资信贷、市场准入、资质认定",
+            "人民币壹拾贰万元整",
+        ],
+    ),
+    (
+        "automatic_performance_certificate",
+        "D",
+        date(2025, 3, 28),
+        ["自动履行证明书", "于二〇二五年三月二十八日主动履行完毕"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "party", "on", "expected"), TEMPLATES, ids=[k for k, *_ in TEMPLATES]
+)
+def test_conghua_templates(
+    kind: str, party: str, on: date, expected: list[str], tmp_path: Path
+) -> None:
+    text = pdf_text(render_pdf(compose(load_timeline(ALL), kind, party, on=on)), tmp_path)
+    assert "广州市从化区人民法院" in text
+    for words in expected:
+        assert "".join(words.split()) in text, words

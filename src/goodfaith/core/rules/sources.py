@@ -32,9 +32,15 @@ _CPL_TEXTS = (
 _CPL_ARTICLES: dict[str, dict[str, int]] = {
     # topic: number in the 2017 / 2021 / 2023 text
     "obstruction": {"2017": 111, "2021": 114, "2023": 114},
+    "false_litigation": {"2017": 112, "2021": 115, "2023": 115},
+    "collusive_evasion": {"2017": 113, "2021": 116, "2023": 116},
     "fine_amounts": {"2017": 115, "2021": 118, "2023": 118},
     "sanction_procedure": {"2017": 116, "2021": 119, "2023": 119},
+    "performance_duty": {"2017": 236, "2021": 243, "2023": 247},
+    "enforcement_notice": {"2017": 240, "2021": 247, "2023": 251},
     "property_report": {"2017": 241, "2021": 248, "2023": 252},
+    "specified_acts": {"2017": 252, "2021": 259, "2023": 263},
+    "late_interest": {"2017": 253, "2021": 260, "2023": 264},
     "exit_and_credit": {"2017": 255, "2021": 262, "2023": 266},
 }
 
