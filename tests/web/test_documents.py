@@ -141,7 +141,9 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "unknown document kind 'x'" in capsys.readouterr().err
     kinds = io.StringIO()
     call_command("documents", "kinds", stdout=kinds)
-    assert len(kinds.getvalue().splitlines()) == 20
+    lines = kinds.getvalue().splitlines()
+    assert len(lines) == 20
+    assert not [line for line in lines if "not yet" in line]  # every kind can be composed
 
 
 @pytest.fixture
@@ -309,6 +311,58 @@ TEMPLATES = [
         "D",
         date(2025, 3, 28),
         ["自动履行证明书", "于二〇二五年三月二十八日主动履行完毕"],
+    ),
+    (
+        "enforcement_notice",
+        "D",
+        date(2024, 10, 10),
+        [
+            "执行通知书",
+            "（2024）粤0117执2301号",
+            "第二百五十一条、第二百六十四条",
+            "支付货款人民币120000.00元",
+            "纳入失信被执行人名单",
+        ],
+    ),
+    (
+        "property_report_order",
+        "D",
+        date(2024, 10, 10),
+        ["报告财产令", "第二百五十二条", "于二〇二四年十月十七日前"],
+    ),
+    (
+        "listing_decision",
+        "D",
+        date(2024, 10, 28),
+        [
+            "纳入失信被执行人名单决定书",
+            "违反财产报告制度",
+            "第一条第四项、第二条",
+            "纳入期限为二年",
+        ],
+    ),
+    (
+        "consumption_restriction_order",
+        "D",
+        date(2024, 10, 28),
+        ["限制消费令", "法定代表人何某", "乘坐G字头动车组列车全部座位"],
+    ),
+    (
+        "fine_decision",
+        "D",
+        date(2024, 11, 6),
+        [
+            "罚款决定书",
+            "罚款人民币10000.00元（人民币壹万元整）",
+            "第一百一十四条、第一百一十八条、第一百一十九条",
+            "三日内向上一级人民法院申请复议一次",
+        ],
+    ),
+    (
+        "detention_decision",
+        "D",
+        date(2024, 11, 6),
+        ["拘留决定书", "法定代表人（负责人）何某拘留五日"],
     ),
 ]
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from goodfaith.core.errors import InvalidValue
+from goodfaith.core.rules.dishonest_list import ITEM_TEXT
 from goodfaith.core.rules.facts import PartyFacts, party_facts
 from goodfaith.core.rules.sources import cpl
 from goodfaith.core.state import fold
 from goodfaith.core.timeline import model as m
 from goodfaith.core.timeline.model import Timeline
-from goodfaith.core.values.chinese_dates import chinese_article, chinese_date
+from goodfaith.core.values.chinese_dates import chinese_article, chinese_date, chinese_number
 from goodfaith.core.values.money import chinese_uppercase, format_amount
 
 from .kinds import KINDS, kind_code
@@ -419,6 +420,121 @@ def _credit_repair_notice(c: _Context) -> tuple[str, ...]:
     )
 
 
+def _enforcement_notice(c: _Context) -> tuple[str, ...]:
+    """执行通知书 (CPL art. 251 in the 2023 text) with the listing risk warning (SPC list rules art. 5)."""
+    if c.filed is None:
+        raise InvalidValue("no enforcement filing (enforcement_filed) in the file")
+    return (
+        f"申请执行人{c.creditors}与你（或你单位）纠纷一案，{c.basis}已于{chinese_date(c.judgment.on)}发生法律效力。"
+        f"申请执行人{c.creditors}于{chinese_date(c.filed.on)}向本院申请强制执行，本院依法立案执行。"
+        f"依照《中华人民共和国民事诉讼法》{c.laws('enforcement_notice', 'late_interest')}的规定，责令你（或你单位）"
+        "自收到本通知之日起立即履行下列义务：",
+        *c.duties(),
+        "逾期不履行的，本院将依法强制执行，并加倍支付迟延履行期间的债务利息。"
+        "你（或你单位）如有履行能力而拒不履行、违反财产报告制度、违反限制消费令等，"
+        "本院将依照《最高人民法院关于公布失信被执行人名单信息的若干规定》将你（或你单位）纳入失信被执行人名单。",
+        "特此通知。",
+    )
+
+
+def _property_report_order(c: _Context) -> tuple[str, ...]:
+    """报告财产令 (CPL art. 252 in the 2023 text)."""
+    served = [e for e in c.f.served("property_report_order") if e.on <= c.on]
+    until = (
+        f"于{chinese_date(served[-1].deadline)}前"
+        if served and served[-1].deadline
+        else "在收到本令后五日内"
+    )
+    return (
+        f"本院在执行申请执行人{c.creditors}与你（或你单位）纠纷一案中，依照《中华人民共和国民事诉讼法》"
+        f"{c.laws('property_report')}的规定，责令你（或你单位）{until}，如实向本院报告当前以及收到执行通知之日前一年的财产情况。",
+        "拒绝报告、虚假报告或者无正当理由逾期报告的，本院将根据情节轻重对你（或你单位）予以罚款、拘留，"
+        "并依照《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条第四项将你（或你单位）纳入失信被执行人名单。",
+        "特此令。",
+    )
+
+
+def _listing_decision(c: _Context) -> tuple[str, ...]:
+    """纳入失信被执行人名单决定书 (SPC list rules art. 5: reasons and the period, if any)."""
+    listed = [e for e in c.f.of_type(m.Listed) if e.on <= c.on]
+    if not listed:
+        raise InvalidValue(f"no listing decision (listed) of {c.debtor} in the file")
+    e = listed[-1]
+    items = "、".join(f"第{chinese_number(i)}项" for i in e.items)
+    conduct = "；".join(ITEM_TEXT[i] for i in e.items)
+    law2 = "、第二条" if e.period_years else ""
+    term = (
+        f"，纳入期限为{chinese_number(e.period_years + e.extension_years)}年"
+        if e.period_years
+        else ""
+    )
+    return (
+        f"本院在执行申请执行人{c.creditors}与被执行人{c.debtor}纠纷一案中，被执行人{c.debtor}未履行{c.basis}"
+        f"确定的义务，且{conduct}。",
+        f"依照《中华人民共和国民事诉讼法》{c.laws('exit_and_credit')}、《最高人民法院关于公布失信被执行人名单信息的若干规定》"
+        f"第一条{items}{law2}的规定，决定如下：",
+        f"将被执行人{c.debtor}纳入失信被执行人名单{term}。",
+        "本决定自作出之日起生效。被执行人认为有错误的，可以依照该规定第十一条向本院申请纠正。",
+    )
+
+
+def _sanction_decision(c: _Context, cls: type[m.Event], what: str) -> tuple[str, ...]:
+    found = [e for e in c.f.of_type(cls) if e.on <= c.on]
+    if not found:
+        raise InvalidValue(f"no {cls.TYPE} of {c.debtor} in the file")
+    e = found[-1]
+    if isinstance(e, m.FineDecided):
+        measure = (
+            f"对{c.debtor}罚款人民币{format_amount(e.amount)}元（{chinese_uppercase(e.amount)}）"
+        )
+    else:
+        assert isinstance(e, m.DetentionDecided)
+        rep = c.f.info.representative
+        whom = f"{c.debtor}的法定代表人（负责人）{c.t.parties[rep].name}" if rep else c.debtor
+        measure = f"对{whom}拘留{chinese_number(e.days)}日"
+    return (
+        f"本院在执行申请执行人{c.creditors}与被执行人{c.debtor}纠纷一案中，被执行人{c.debtor}拒不履行人民法院"
+        f"已经发生法律效力的{c.doc_word}，经本院{what}提醒后逾期仍未履行。",
+        f"依照《中华人民共和国民事诉讼法》{c.laws('obstruction', 'fine_amounts', 'sanction_procedure')}的规定，决定如下：",
+        f"{measure}。",
+        "如不服本决定，可以在收到决定书之日起三日内向上一级人民法院申请复议一次。复议期间，不停止本决定的执行。",
+    )
+
+
+def _fine_decision(c: _Context) -> tuple[str, ...]:
+    return _sanction_decision(c, m.FineDecided, "预罚款")
+
+
+def _detention_decision(c: _Context) -> tuple[str, ...]:
+    return _sanction_decision(c, m.DetentionDecided, "拘留风险")
+
+
+def _consumption_restriction_order(c: _Context) -> tuple[str, ...]:
+    """限制消费令 (2015 SPC rules arts 1, 3, 5)."""
+    if not any(e.on <= c.on for e in c.f.of_type(m.ConsumptionRestricted)):
+        raise InvalidValue(
+            f"no consumption restriction (consumption_restricted) of {c.debtor} in the file"
+        )
+    unit = c.f.info.kind == "unit"
+    rep = c.f.info.representative
+    who = (
+        f"你单位及你单位的法定代表人{c.t.parties[rep].name if rep else ''}、主要负责人、影响债务履行的直接责任人员、实际控制人"
+        if unit
+        else "你"
+    )
+    return (
+        f"本院执行申请执行人{c.creditors}与被执行人{c.debtor}纠纷一案，因你{'单位' if unit else ''}未按执行通知书指定的期间"
+        f"履行生效法律文书确定的给付义务，依照《中华人民共和国民事诉讼法》{c.laws('exit_and_credit')}、"
+        "《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条、第三条的规定，"
+        f"对{who}采取限制消费措施，不得实施以下高消费及非生活和工作必需的消费行为：",
+        "（一）乘坐交通工具时，选择飞机、列车软卧、轮船二等以上舱位；（二）在星级以上宾馆、酒店、夜总会、高尔夫球场等场所进行高消费；"
+        "（三）购买不动产或者新建、扩建、高档装修房屋；（四）租赁高档写字楼、宾馆、公寓等场所办公；（五）购买非经营必需车辆；"
+        "（六）旅游、度假；（七）子女就读高收费私立学校；（八）支付高额保费购买保险理财产品；"
+        "（九）乘坐G字头动车组列车全部座位、其他动车组列车一等以上座位等其他非生活和工作必需的消费行为。",
+        "如违反本令，本院将依法予以罚款、拘留；情节严重，构成犯罪的，依法追究刑事责任。",
+    )
+
+
 BUILDERS: dict[str, Callable[[_Context], tuple[str, ...]]] = {
     "automatic_performance_certificate": _automatic_certificate,
     "active_performance_certificate": _active_certificate,
@@ -434,6 +550,12 @@ BUILDERS: dict[str, Callable[[_Context], tuple[str, ...]]] = {
     "credit_commitment_settlement": _credit_commitment_settlement,
     "credit_commitment_temporary": _credit_commitment_temporary,
     "credit_repair_notice": _credit_repair_notice,
+    "enforcement_notice": _enforcement_notice,
+    "property_report_order": _property_report_order,
+    "listing_decision": _listing_decision,
+    "fine_decision": _fine_decision,
+    "detention_decision": _detention_decision,
+    "consumption_restriction_order": _consumption_restriction_order,
 }
 ADDRESSED = {
     "pre_listing_notice",
@@ -442,6 +564,9 @@ ADDRESSED = {
     "detention_risk_notice",
     "objection_risk_notice",
     "credit_repair_notice",
+    "enforcement_notice",
+    "property_report_order",
+    "consumption_restriction_order",
 }
 #: documents the party signs, not the court
 PARTY_SIGNED = {
