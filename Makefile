@@ -27,8 +27,9 @@ run: install
 	GOODFAITH_DEBUG=1 $(BIN)/goodfaith runserver 127.0.0.1:8000
 
 # System packages from Debian: Chromium for the browser tests (Playwright's own browser download
-# is not used), Noto CJK fonts for documents, poppler-utils (pdftotext, pdffonts) for their tests.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# is not used), Noto CJK fonts for documents, poppler-utils (pdftotext, pdffonts) and LibreOffice
+# Writer (the DOCX files must convert cleanly) for their tests.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui
 system:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -37,8 +38,8 @@ system:
 	fi
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/lint-imports
 
 typecheck: install

@@ -377,3 +377,75 @@ def test_conghua_templates(
     assert "广州市从化区人民法院" in text
     for words in expected:
         assert "".join(words.split()) in text, words
+
+
+DOCX_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "party", "on", "expected"), TEMPLATES, ids=[k for k, *_ in TEMPLATES]
+)
+def test_docx_has_the_text_and_east_asian_fonts(
+    kind: str, party: str, on: date, expected: list[str]
+) -> None:
+    from docx import Document
+
+    from goodfaith.documents.docx import render_docx
+
+    data = render_docx(compose(load_timeline(ALL), kind, party, on=on))
+    doc = Document(io.BytesIO(data))
+    text = "".join("".join(p.text.split()) for p in doc.paragraphs)
+    for words in expected:
+        assert "".join(words.split()) in text, words
+    assert "{{" not in text and "{%" not in text
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
+    assert runs
+    for r in runs:
+        fonts = r.element.find(f"{DOCX_NS}rPr/{DOCX_NS}rFonts")
+        assert fonts is not None and fonts.get(f"{DOCX_NS}eastAsia"), r.text
+
+
+def test_libreoffice_converts_the_docx(tmp_path: Path) -> None:
+    import shutil
+
+    from goodfaith.documents.docx import render_docx
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("LibreOffice is missing: `make test` installs libreoffice-writer-nogui")
+    for kind, party, on, _ in TEMPLATES:
+        (tmp_path / f"{kind}.docx").write_bytes(
+            render_docx(compose(load_timeline(ALL), kind, party, on=on))
+        )
+    done = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *map(str, sorted(tmp_path.glob("*.docx"))),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    pdfs = sorted((tmp_path / "pdf").glob("*.pdf"))
+    assert len(pdfs) == len(TEMPLATES)
+    title = "".join(
+        subprocess.run(
+            ["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True
+        ).stdout.split()
+    )
+    assert "广州市从化区人民法院" in title.replace(" ", "")
+
+
+def test_documents_benchmark_prints_both_figures() -> None:
+    buf = io.StringIO()
+    call_command("documents", "benchmark", "--count", "3", stdout=buf)
+    out = buf.getvalue()
+    assert "typst PDF:" in out and "documents/s" in out
+    assert "LibreOffice DOCX→PDF:" in out and "× faster" in out

@@ -1,0 +1,31 @@
+"""DOCX rendering with docxtpl: the court's Word template (editable by a clerk) filled with the
+document's content. East-Asian fonts are set on every style and run of the template."""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from goodfaith.core.documents.content import DocumentContent
+
+DEFAULT_FIELDS = {"verification_code": "", "document_number": "", "verify_url": "", "note": ""}
+
+
+def default_docx_template() -> Path:
+    return Path(str(resources.files("goodfaith.documents") / "templates" / "default.docx"))
+
+
+def render_docx(content: DocumentContent, template: Path | None = None) -> bytes:
+    return render_docx_data(content.as_data(), template)
+
+
+def render_docx_data(fields: dict[str, object], template: Path | None = None) -> bytes:
+    doc = DocxTemplate(str(template or default_docx_template()))
+    court = str(fields["court"])
+    doc.render({**DEFAULT_FIELDS, **fields, "court_spaced": " ".join(court)}, autoescape=True)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
