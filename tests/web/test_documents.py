@@ -220,9 +220,7 @@ def test_issue_and_verify_commands(signing_key: None, tmp_path: Path) -> None:
     assert info.value.code == 1
 
 
-ALL = (
-    Path(__file__).resolve().parents[1] / "cases" / "documents" / "conghua-documents.timeline.yaml"
-)
+ALL = DEMO / "conghua-2024.timeline.yaml"
 TEMPLATES = [
     (
         "automatic_performance_notice",
