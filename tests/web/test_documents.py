@@ -447,3 +447,41 @@ def test_documents_benchmark_prints_both_figures() -> None:
     out = buf.getvalue()
     assert "typst PDF:" in out and "documents/s" in out
     assert "LibreOffice DOCX→PDF:" in out and "× faster" in out
+
+
+def test_court_template_override_and_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from goodfaith.documents.pdf import default_template
+    from goodfaith.documents.templates import check_templates
+
+    monkeypatch.setenv("GOODFAITH_TEMPLATES_DIR", str(tmp_path / "templates"))
+    court = tmp_path / "templates" / "粤0117"
+    court.mkdir(parents=True)
+    custom = (
+        default_template()
+        .read_text(encoding="utf-8")
+        .replace(
+            "#align(right, data.number)",
+            "#align(right, data.number)\n#align(center)[从化法院定制版式]",
+        )
+    )
+    (court / "pre_fine_notice.typ").write_text(custom, encoding="utf-8")
+    doc = compose(load_timeline(ALL), "pre_fine_notice", "D", on=date(2024, 10, 22))
+    assert "从化法院定制版式" in pdf_text(render_pdf(doc), tmp_path)
+    other = compose(load_timeline(ALL), "detention_risk_notice", "D", on=date(2024, 10, 22))
+    assert "从化法院定制版式" not in pdf_text(render_pdf(other), tmp_path)  # other kinds: default
+    assert check_templates() == ([court / "pre_fine_notice.typ"], [])
+
+    (court / "default.typ").write_text(
+        "#let data = json(bytes(sys.inputs.data))\n#data.nonexistent", encoding="utf-8"
+    )
+    (court / "default.docx").write_bytes(b"not a docx")
+    (court / "love_letter.typ").write_text("hi", encoding="utf-8")
+    checked, problems = check_templates()
+    assert len(checked) == 4
+    assert {p.path.name for p in problems} == {"default.typ", "default.docx", "love_letter.typ"}
+    with pytest.raises(SystemExit) as info:
+        call_command("documents", "templates", stdout=io.StringIO())
+    assert info.value.code == 2
+    assert "love_letter.typ: unknown document kind" in capsys.readouterr().err

@@ -19,11 +19,19 @@ def default_docx_template() -> Path:
 
 
 def render_docx(content: DocumentContent, template: Path | None = None) -> bytes:
-    return render_docx_data(content.as_data(), template)
+    from goodfaith.documents.templates import find_template
+
+    return render_docx_data(
+        content.as_data(), template or find_template(content.court_code, content.kind, "docx")
+    )
 
 
 def render_docx_data(fields: dict[str, object], template: Path | None = None) -> bytes:
-    doc = DocxTemplate(str(template or default_docx_template()))
+    try:
+        doc = DocxTemplate(str(template or default_docx_template()))
+        doc.init_docx()
+    except Exception as exc:
+        raise ValueError(f"{template}: not a usable Word template: {exc}") from exc
     court = str(fields["court"])
     doc.render({**DEFAULT_FIELDS, **fields, "court_spaced": " ".join(court)}, autoescape=True)
     out = io.BytesIO()

@@ -39,7 +39,11 @@ def qr_svg(url: str) -> str:
 
 
 def render_pdf(content: DocumentContent, template: Path | None = None) -> bytes:
-    return render_pdf_data(content.as_data(), template)
+    from goodfaith.documents.templates import find_template
+
+    return render_pdf_data(
+        content.as_data(), template or find_template(content.court_code, content.kind, "typ")
+    )
 
 
 def render_pdf_data(fields: dict[str, object], template: Path | None = None) -> bytes:

@@ -45,6 +45,7 @@ class DocumentContent:
     note: str = ""
     #: who signs (an application or a commitment is signed by the party); default: the court
     signer: str = ""
+    court_code: str = ""
     fields: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -64,6 +65,7 @@ class DocumentContent:
             "closing": self.closing,
             "note": self.note,
             "signer": self.signer or self.court,
+            "court_code": self.court_code,
         }
 
 
@@ -598,6 +600,7 @@ def compose(
         kind=code,
         title=KINDS[code],
         court=t.court_name or t.court,
+        court_code=t.court,
         number=str(c.judgment.case if code in JUDGMENT_NUMBERED else c.f.case.number),
         date=when,
         paragraphs=builder(c),

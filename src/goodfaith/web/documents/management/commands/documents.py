@@ -45,6 +45,7 @@ class Command(GoodfaithCommand):
         issue.add_argument("--party", required=True, metavar="KEY")
         issue.add_argument("--on", metavar="YYYY-MM-DD")
         issue.add_argument("--out", metavar="PATH", help="also write the PDF here")
+        sub.add_parser("templates", help="list and validate the courts' template overrides")
         bench = sub.add_parser(
             "benchmark", help="PDFs per second (typst) beside LibreOffice DOCX→PDF"
         )
@@ -61,7 +62,7 @@ class Command(GoodfaithCommand):
                 ready = "" if code in BUILDERS else "\t(not yet composable)"
                 self.stdout.write(f"{code}\t{title}{ready}")
             return
-        if options["action"] in ("issue", "verify", "revoke", "benchmark"):
+        if options["action"] in ("issue", "verify", "revoke", "benchmark", "templates"):
             getattr(self, options["action"])(options)
             return
         try:
@@ -161,3 +162,15 @@ class Command(GoodfaithCommand):
             f"LibreOffice DOCX→PDF: {best * 1000:,.0f} ms per document (best of 2 after a warm-up)"
         )
         self.stdout.write(f"typst is {best / per_pdf:,.0f}× faster")
+
+    def templates(self, options: dict[str, Any]) -> None:
+        from goodfaith.documents.templates import check_templates, templates_dir
+
+        checked, problems = check_templates()
+        self.stdout.write(
+            f"{templates_dir()}: {len(checked)} court templates, {len(problems)} with problems"
+        )
+        for path in checked:
+            self.stdout.write(f"  {path.relative_to(templates_dir())}")
+        if problems:
+            raise Refused("; ".join(f"{p.path}: {p.message}" for p in problems))
