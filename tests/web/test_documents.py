@@ -485,3 +485,28 @@ def test_court_template_override_and_validation(
         call_command("documents", "templates", stdout=io.StringIO())
     assert info.value.code == 2
     assert "love_letter.typ: unknown document kind" in capsys.readouterr().err
+
+
+def test_batch_renders_every_debtor_and_skips_with_reasons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buf = io.StringIO()
+    call_command(
+        "documents",
+        "batch",
+        str(HUADU),
+        str(CONGHUA),
+        "--kind",
+        "主动履行证明书",
+        "--out",
+        str(tmp_path / "out"),
+        stdout=buf,
+    )
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == [
+        "huadu-2022-D1-active_performance_certificate.pdf",
+        "huadu-2022-D2-active_performance_certificate.pdf",
+    ]
+    assert "2 documents written" in buf.getvalue() and "1 skipped" in buf.getvalue()
+    assert "林某 has not performed" in buf.getvalue()
+    assert "[##############################] 3/3" in capsys.readouterr().err

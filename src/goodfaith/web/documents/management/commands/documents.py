@@ -11,9 +11,11 @@ from goodfaith.core.documents.kinds import KINDS
 from goodfaith.core.documents.signing import normalise_code
 from goodfaith.core.errors import InvalidValue
 from goodfaith.core.timeline import TimelineError, load_timeline
+from goodfaith.core.timeline.model import JudgmentEffective
 from goodfaith.core.values.case_number import CaseNumber
 from goodfaith.documents.docx import render_docx
 from goodfaith.documents.pdf import RenderError, render_pdf, render_pdf_data
+from goodfaith.documents.templates import find_template
 from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
 from goodfaith.web.cases.models import Case
 from goodfaith.web.documents.actions import do_issue_document, do_revoke_document, verify_document
@@ -46,6 +48,12 @@ class Command(GoodfaithCommand):
         issue.add_argument("--on", metavar="YYYY-MM-DD")
         issue.add_argument("--out", metavar="PATH", help="also write the PDF here")
         sub.add_parser("templates", help="list and validate the courts' template overrides")
+        batch = sub.add_parser("batch", help="render a kind for every debtor of many timelines")
+        batch.add_argument("timelines", nargs="+", metavar="TIMELINE")
+        batch.add_argument("--kind", required=True)
+        batch.add_argument("--format", choices=["pdf", "docx"], default="pdf")
+        batch.add_argument("--on", metavar="YYYY-MM-DD")
+        batch.add_argument("--out", required=True, metavar="DIR")
         bench = sub.add_parser(
             "benchmark", help="PDFs per second (typst) beside LibreOffice DOCX→PDF"
         )
@@ -62,7 +70,7 @@ class Command(GoodfaithCommand):
                 ready = "" if code in BUILDERS else "\t(not yet composable)"
                 self.stdout.write(f"{code}\t{title}{ready}")
             return
-        if options["action"] in ("issue", "verify", "revoke", "benchmark", "templates"):
+        if options["action"] in ("issue", "verify", "revoke", "benchmark", "templates", "batch"):
             getattr(self, options["action"])(options)
             return
         try:
@@ -85,7 +93,8 @@ class Command(GoodfaithCommand):
             on = date.fromisoformat(options["on"]) if options["on"] else None
             doc = do_issue_document(case.dispute, options["kind"], options["party"], on=on)
             if options["out"]:
-                Path(options["out"]).write_bytes(render_pdf_data(doc.data))
+                template = find_template(doc.court.code, doc.kind, "typ")
+                Path(options["out"]).write_bytes(render_pdf_data(doc.data, template))
         except (InvalidValue, ValueError, RenderError) as exc:
             raise Refused(str(exc)) from None
         self.stdout.write(
@@ -174,3 +183,39 @@ class Command(GoodfaithCommand):
             self.stdout.write(f"  {path.relative_to(templates_dir())}")
         if problems:
             raise Refused("; ".join(f"{p.path}: {p.message}" for p in problems))
+
+    def batch(self, options: dict[str, Any]) -> None:
+        """Every (timeline, debtor) pair; a document that cannot be composed is skipped with its
+        reason; a progress bar goes to standard error."""
+        import sys
+
+        out = Path(options["out"])
+        out.mkdir(parents=True, exist_ok=True)
+        on = date.fromisoformat(options["on"]) if options["on"] else None
+        jobs = []
+        try:
+            for path in options["timelines"]:
+                t = load_timeline(path)
+                debtors = {
+                    d for e in t.events if isinstance(e, JudgmentEffective) for d in e.debtors
+                }
+                jobs += [(path, t, key) for key in sorted(debtors)]
+        except TimelineError as exc:
+            raise Refused(str(exc)) from None
+        done, skipped = 0, []
+        for i, (path, t, key) in enumerate(jobs, 1):
+            try:
+                content = compose(t, options["kind"], key, None, on)
+            except InvalidValue as exc:
+                skipped.append(f"{path} {key}: {exc}")
+            else:
+                data = render_docx(content) if options["format"] == "docx" else render_pdf(content)
+                name = f"{Path(path).name.split('.')[0]}-{key}-{content.kind}.{options['format']}"
+                (out / name).write_bytes(data)
+                done += 1
+            filled = int(30 * i / len(jobs))
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {i}/{len(jobs)}")
+        sys.stderr.write("\n")
+        self.stdout.write(f"{done} documents written to {out}, {len(skipped)} skipped")
+        for line in skipped:
+            self.stdout.write(f"  skipped {line}")
