@@ -11,7 +11,13 @@ from docxtpl import DocxTemplate
 
 from goodfaith.core.documents.content import DocumentContent
 
-DEFAULT_FIELDS = {"verification_code": "", "document_number": "", "verify_url": "", "note": ""}
+DEFAULT_FIELDS: dict[str, object] = {
+    "verification_code": "",
+    "document_number": "",
+    "verify_url": "",
+    "note": "",
+    "party_lines": [],
+}
 
 
 def default_docx_template() -> Path:

@@ -46,6 +46,18 @@ SAMPLE = DocumentContent(
     date=date(2025, 1, 2),
     paragraphs=("示例正文第一段。", "特此证明。"),
     court_code="粤0117",
+    party_lines=("申请执行人：甲。", "被执行人：乙。"),
+    fields={
+        "creditors": "甲",
+        "debtors": "乙",
+        "party": "乙",
+        "basis_case": "（2024）粤0117民初1号",
+        "basis_document": "判决",
+        "basis_effective": "二〇二四年一月二日",
+        "filed": "二〇二四年三月一日",
+        "performed": "二〇二五年一月二日",
+        "amount": "人民币壹万元整",
+    },
 )
 
 

@@ -41,6 +41,8 @@ class DocumentContent:
     date: date
     paragraphs: tuple[str, ...]
     addressee: str = ""
+    #: party details printed above the body of decisions (当事人基本情况)
+    party_lines: tuple[str, ...] = ()
     closing: str = ""
     note: str = ""
     #: who signs (an application or a commitment is signed by the party); default: the court
@@ -61,6 +63,8 @@ class DocumentContent:
             "number": self.number,
             "date": self.date_text,
             "addressee": self.addressee,
+            "party_lines": list(self.party_lines),
+            "fields": dict(self.fields),
             "paragraphs": list(self.paragraphs),
             "closing": self.closing,
             "note": self.note,
@@ -148,6 +152,46 @@ class _Context:
             if parts:
                 out.append("负担" + "，".join(parts))
         return [f"（{i}）{text}；" for i, text in enumerate(out, 1)]
+
+    def party_line(self, key: str, role: str) -> str:
+        """申请执行人/被执行人 with identity details, as court decisions open."""
+        p = self.t.parties[key]
+        parts = [p.name]
+        if p.kind == "person":
+            if p.gender:
+                parts.append("男" if p.gender == "male" else "女")
+            if p.birth_date:
+                parts.append(f"{chinese_date(p.birth_date)}出生")
+            if p.id_number:
+                parts.append(f"公民身份号码{p.id_number}")
+        else:
+            if p.id_number:
+                parts.append(f"统一社会信用代码{p.id_number}")
+            if p.representative:
+                parts.append(f"法定代表人（负责人）{self.t.parties[p.representative].name}")
+        return f"{role}：{'，'.join(parts)}。"
+
+    def party_block(self) -> tuple[str, ...]:
+        creditors = self.filed.applicants if self.filed else self.judgment.creditors
+        return (
+            *(self.party_line(k, "申请执行人") for k in creditors),
+            self.party_line(self.f.party, "被执行人"),
+        )
+
+    def fields(self) -> dict[str, str]:
+        """Facts a court's own template may word differently."""
+        done = self.f.performed_on()
+        return {
+            "creditors": self.creditors,
+            "debtors": self.debtors,
+            "party": self.debtor,
+            "basis_case": str(self.judgment.case),
+            "basis_document": self.doc_word,
+            "basis_effective": chinese_date(self.judgment.on),
+            "filed": chinese_date(self.filed.on) if self.filed else "",
+            "performed": chinese_date(done) if done else "",
+            "amount": chinese_uppercase(self.f.owed_total()) if self.f.owed_total() else "",
+        }
 
     def amount_text(self) -> str:
         total = self.f.owed_total()
@@ -570,6 +614,13 @@ ADDRESSED = {
     "property_report_order",
     "consumption_restriction_order",
 }
+#: decisions open with the parties' details
+WITH_PARTIES = {
+    "listing_decision",
+    "fine_decision",
+    "detention_decision",
+    "consumption_restriction_order",
+}
 #: documents the party signs, not the court
 PARTY_SIGNED = {
     "pre_enforcement_application",
@@ -605,6 +656,8 @@ def compose(
         date=when,
         paragraphs=builder(c),
         addressee=f"{c.debtor}：" if code in ADDRESSED else "",
+        party_lines=c.party_block() if code in WITH_PARTIES else (),
+        fields=c.fields(),
         note=NOTES.get(code, ""),
         signer=f"{'申请人' if code == 'pre_enforcement_application' else '承诺人'}：{c.debtor}"
         if code in PARTY_SIGNED
