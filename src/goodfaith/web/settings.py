@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "goodfaith.web.cases",
     "goodfaith.web.staff",
     "goodfaith.web.documents",
+    "goodfaith.web.tasks",
 ]
 
 MIDDLEWARE = [

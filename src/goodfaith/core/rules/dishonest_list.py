@@ -281,7 +281,7 @@ def deletion(state: DisputeState, q: m.Query, policy: str | None) -> Answer:
                 ),
             ),
         )
-    trigger = _deletion_trigger(f, performed)
+    trigger = deletion_trigger(f, performed)
     if trigger is None:
         return Answer(
             q,
@@ -313,7 +313,7 @@ def deletion(state: DisputeState, q: m.Query, policy: str | None) -> Answer:
     )
 
 
-def _deletion_trigger(f: PartyFacts, performed: date | None) -> tuple[date, int, str] | None:
+def deletion_trigger(f: PartyFacts, performed: date | None) -> tuple[date, int, str] | None:
     """The earliest art. 10 para. 1 situation the file shows: (date, item, description)."""
     found: list[tuple[date, int, str]] = []
     for c in f.chain:

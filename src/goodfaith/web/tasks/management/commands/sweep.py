@@ -1,0 +1,29 @@
+"""goodfaith sweep --as-of DATE [--court CODE]: lapsed clocks become tasks, exactly once."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.tasks.sweep import sweep
+
+
+class Command(GoodfaithCommand):
+    help = "Turn every lapsed deadline into a task (idempotent; safe to run from cron)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="default: today")
+        parser.add_argument("--court", metavar="CODE")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else date.today()
+        except ValueError:
+            raise Refused(
+                f"argument --as-of: expected YYYY-MM-DD, got {options['as_of']!r}"
+            ) from None
+        r = sweep(as_of, options["court"])
+        self.stdout.write(
+            f"swept {r.disputes} case files as of {as_of}: {r.due} lapsed clocks, {r.created} new tasks"
+        )

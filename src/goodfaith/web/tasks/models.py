@@ -1,0 +1,33 @@
+"""Tasks (待办): a lapsed clock turned into work for a person, with the proposed decision."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from goodfaith.web.cases.models import Court, Dispute
+
+
+class Task(models.Model):
+    """One task per (dispute, clock key): the unique constraint makes sweeps exactly-once."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="tasks")
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="tasks")
+    key = models.CharField(max_length=200)
+    kind = models.CharField(max_length=40)
+    case_number = models.CharField(max_length=64)
+    party_key = models.CharField(max_length=32, blank=True, default="")
+    due = models.DateField()
+    proposal = models.CharField(max_length=40)
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dispute", "key"], name="one_task_per_clock")
+        ]
+        indexes = [models.Index(fields=["court", "done_at", "due"])]
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.due} {self.kind} {self.case_number}"

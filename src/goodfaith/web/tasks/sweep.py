@@ -1,0 +1,63 @@
+"""The sweep: turn every lapsed clock of every case file into a task, exactly once.
+
+Idempotent by construction: a task is keyed by (dispute, clock key) under a unique constraint
+and inserted with ``ignore_conflicts``, one transaction per dispute. Two sweeps running at once,
+or a sweep re-run after a crash, create each task once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from goodfaith.core.clocks import clocks
+from goodfaith.web.cases.models import Dispute
+from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.tasks.models import Task
+
+
+@dataclass
+class SweepReport:
+    disputes: int = 0
+    due: int = 0
+    created: int = 0
+
+
+def sweep(as_of: date, court: str | None = None) -> SweepReport:
+    report = SweepReport()
+    disputes = Dispute.objects.select_related("court").order_by("id")
+    if court:
+        disputes = disputes.filter(court__code=court)
+    for dispute in disputes:
+        report.disputes += 1
+        due = [
+            c
+            for c in clocks(dispute_timeline(dispute), as_of)
+            if c.lapsed(as_of) and c.proposal != "none"
+        ]
+        report.due += len(due)
+        if not due:
+            continue
+        with transaction.atomic():
+            before = Task.objects.filter(dispute=dispute).count()
+            Task.objects.bulk_create(
+                [
+                    Task(
+                        dispute=dispute,
+                        court=dispute.court,
+                        key=c.key,
+                        kind=c.kind,
+                        case_number=c.case,
+                        party_key=c.party or "",
+                        due=c.due,
+                        proposal=c.proposal,
+                        reason=c.reason,
+                    )
+                    for c in due
+                ],
+                ignore_conflicts=True,
+            )
+            report.created += Task.objects.filter(dispute=dispute).count() - before
+    return report
