@@ -26,12 +26,12 @@ def stored() -> None:
     )
 
 
-def staff_of(username: str, *codes: str) -> Client:
+def staff_of(username: str, *codes: str, roles: tuple[str, ...] = ()) -> Client:
     user = get_user_model().objects.create_user(username, password=PASSWORD)
-    staff = db.Staff.objects.create(user=user)
+    staff = db.Staff.objects.create(user=user, roles=list(roles))
     staff.courts.set(db.Court.objects.filter(code__in=codes))
     client = Client()
-    assert client.login(username=username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 
@@ -54,7 +54,7 @@ def test_login_then_case_list_shows_own_court_only(stored: None) -> None:
     client = Client()
     user = get_user_model().objects.create_user("huadu", password=PASSWORD)
     db.Staff.objects.create(user=user).courts.set(db.Court.objects.filter(code="粤0114"))
-    response = client.post("/login/", {"username": "huadu", "password": PASSWORD})
+    response = client.post("/login/", {"username": "huadu", "password": PASSWORD})  # real login
     assert response.status_code == 302
     page = client.get("/").content.decode()
     assert "钟某某与刘某、邓某某执行实施案" in page
@@ -81,3 +81,45 @@ def test_staff_without_court_sees_nothing(stored: None) -> None:
     client = staff_of("nobody")
     page = client.get("/").content.decode()
     assert "暂无案件" in page
+
+
+def test_login_is_throttled_after_five_failures(stored: None) -> None:
+    get_user_model().objects.create_user("clerk", password=PASSWORD)
+    client = Client()
+    for _ in range(5):
+        client.post("/login/", {"username": "clerk", "password": "wrong"})
+    locked = client.post("/login/", {"username": "clerk", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "登录已暂时锁定" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # another user name from the same address is not locked out
+    get_user_model().objects.create_user("judge", password=PASSWORD)
+    assert Client().post("/login/", {"username": "judge", "password": PASSWORD}).status_code == 302
+
+
+def test_writes_are_checked_against_role_and_court(stored: None) -> None:
+    from goodfaith.web.cases.actions import NotPermitted, do_record_event
+
+    def user(name: str, codes: tuple[str, ...], roles: list[str]):  # type: ignore[no-untyped-def]
+        u = get_user_model().objects.create_user(name, password=PASSWORD)
+        s = db.Staff.objects.create(user=u, roles=roles)
+        s.courts.set(db.Court.objects.filter(code__in=codes))
+        return u
+
+    judge = user("judge", ("粤0114",), ["enforcement_judge"])
+    mediator = user("mediator", ("粤0114",), ["mediator"])
+    outsider = user("outsider", ("鄂0683",), ["enforcement_judge"])
+    huadu = db.Dispute.objects.get(court__code="粤0114")
+    payment = {
+        "on": "2022-06-29",
+        "type": "measure_lifted",
+        "case": "（2022）粤0114执4600号",
+        "id": "M1",
+    }
+    for actor in (mediator, outsider):
+        with pytest.raises(NotPermitted):
+            do_record_event(huadu, payment, actor)
+    assert huadu.events.count() == 13
+    event = do_record_event(huadu, payment, judge)
+    assert event.recorded_by == judge
+    assert huadu.events.count() == 14

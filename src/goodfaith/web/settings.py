@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "goodfaith.web.staff",
     "goodfaith.web.documents",
     "goodfaith.web.tasks",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +73,19 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# login throttling (django-axes): 5 failures for one user name from one address lock it 15 minutes
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/locked.html"
 
 ROOT_URLCONF = "goodfaith.web.urls"
 WSGI_APPLICATION = "goodfaith.web.wsgi.application"

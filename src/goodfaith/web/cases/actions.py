@@ -21,11 +21,16 @@ from goodfaith.core.timeline import TimelineError, parse_timeline
 from goodfaith.core.timeline import model as m
 from goodfaith.core.timeline.dump import event_data, event_digest
 from goodfaith.web.cases import models as db
+from goodfaith.web.cases.roles import may_record
 from goodfaith.web.cases.timelines import dispute_data, dispute_timeline
 
 
 class ImportConflict(ValueError):
     """A timeline contradicts what the case file already holds."""
+
+
+class NotPermitted(PermissionError):
+    """The actor's court or role does not allow this write."""
 
 
 @dataclass
@@ -250,7 +255,12 @@ def do_record_event(
     source: str = "",
 ) -> db.Event:
     """Append one event (timeline form) to a stored case file, after checking that the case file
-    with it is still a valid timeline. A fact recorded late takes its place by its date."""
+    with it is still a valid timeline. A fact recorded late takes its place by its date. With an
+    ``actor``, the actor's court and role must allow the event type."""
+    if actor is not None and not may_record(actor, dispute.court.code, str(data.get("type"))):
+        raise NotPermitted(
+            f"{actor.get_username()} may not record {data.get('type')!r} in {dispute.root_case}"
+        )
     with transaction.atomic():
         dispute = db.Dispute.objects.select_for_update().get(pk=dispute.pk)
         current = dispute_data(dispute)

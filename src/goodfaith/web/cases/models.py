@@ -150,12 +150,14 @@ class PartyState(models.Model):
 
 
 class Staff(models.Model):
-    """A staff member's courts (工作人员所属法院). Roles come with the supervision workflow."""
+    """A staff member's courts (工作人员所属法院) and roles (岗位)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff"
     )
     courts = models.ManyToManyField(Court, related_name="staff")
+    #: role codes of ``roles.ROLES`` (立案庭, 业务庭, 调解员, 执行法官, 合议庭成员, 院领导, 系统管理员)
+    roles = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return str(self.user)

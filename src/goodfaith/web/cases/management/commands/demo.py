@@ -14,6 +14,7 @@ from goodfaith.core.timeline import TimelineError, load_timeline
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.actions import ImportConflict, do_import
 from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.cases.roles import ROLES
 
 DEMO_USER = "demo"
 
@@ -51,5 +52,7 @@ class Command(GoodfaithCommand):
                 user.set_password(password)
                 user.save()
             staff, _ = db.Staff.objects.get_or_create(user=user)
+            staff.roles = [r for r in ROLES if r != "admin"]
+            staff.save(update_fields=["roles"])
             staff.courts.set(db.Court.objects.filter(disputes__isnull=False).distinct())
         return password
