@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "goodfaith.web.staff",
     "goodfaith.web.documents",
     "goodfaith.web.tasks",
+    "goodfaith.web.audit",
     "axes",
 ]
 
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "goodfaith.web.audit.middleware.AuditAddressMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -115,8 +117,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 20,  # seconds a writer waits for another's transaction
+        }
     )
+    # tests use a file too (not shared-cache memory), so concurrent writers behave as in production
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

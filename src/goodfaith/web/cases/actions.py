@@ -20,6 +20,7 @@ from goodfaith.core.state.status import stage_of
 from goodfaith.core.timeline import TimelineError, parse_timeline
 from goodfaith.core.timeline import model as m
 from goodfaith.core.timeline.dump import event_data, event_digest
+from goodfaith.web.audit import log as audit
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.roles import may_record
 from goodfaith.web.cases.timelines import dispute_data, dispute_timeline
@@ -59,7 +60,16 @@ def do_import(
 ) -> list[ImportReport]:
     """Store validated timelines, all or nothing. Re-importing a stored file changes nothing."""
     with transaction.atomic():
-        return [_import_one(t, source, actor) for t, source in timelines]
+        reports = [_import_one(t, source, actor) for t, source in timelines]
+        for r in reports:
+            if r.changed:
+                audit.record(
+                    "import",
+                    actor,
+                    r.root_case,
+                    {"source": r.source, "events": r.events_added, "parties": r.parties_added},
+                )
+        return reports
 
 
 def _import_one(t: m.Timeline, source: str, actor: AbstractBaseUser | None) -> ImportReport:
@@ -244,6 +254,7 @@ def do_void_event(event: db.Event, reason: str, actor: AbstractBaseUser | None =
             recorded_by=actor,
         )
         refresh_state(dispute)
+        audit.record("void_event", actor, dispute.root_case, {"seq": event.seq, "reason": reason})
         return void
 
 
@@ -274,6 +285,9 @@ def do_record_event(
             raise ImportConflict(f"{where}: field '{exc.field}': {exc.message}") from None
         stored = _append(dispute, t.events[position], actor, source)
         refresh_state(dispute)
+        audit.record(
+            "record_event", actor, dispute.root_case, {"seq": stored.seq, **stored.payload}
+        )
         return stored
 
 

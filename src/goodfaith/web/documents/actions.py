@@ -21,6 +21,7 @@ from goodfaith.core.documents.signing import (
     verify,
 )
 from goodfaith.core.values.case_number import CaseNumber
+from goodfaith.web.audit import log as audit
 from goodfaith.web.cases.models import Dispute
 from goodfaith.web.cases.timelines import dispute_timeline
 from goodfaith.web.documents.keys import signing_key
@@ -63,7 +64,7 @@ def do_issue_document(
         code = verification_code(data, salt=number)
         data["verification_code"] = code
         data["verify_url"] = verify_url(code)
-        return IssuedDocument.objects.create(
+        doc = IssuedDocument.objects.create(
             court=dispute.court,
             dispute=dispute,
             year=content.date.year,
@@ -80,6 +81,8 @@ def do_issue_document(
             issued_on=content.date,
             issued_by=actor,
         )
+        audit.record("issue_document", actor, number, {"kind": content.kind, "code": code})
+        return doc
 
 
 def do_revoke_document(
@@ -92,6 +95,7 @@ def do_revoke_document(
             doc.revoked_at = timezone.now()
             doc.revoked_reason = reason
             doc.save(update_fields=["revoked_at", "revoked_reason"])
+            audit.record("revoke_document", actor, doc.number, {"reason": reason})
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 
 from goodfaith.core.clocks import clocks
+from goodfaith.web.audit import log as audit
 from goodfaith.web.cases.models import Dispute
 from goodfaith.web.cases.timelines import dispute_timeline
 from goodfaith.web.tasks.models import Task
@@ -59,5 +60,8 @@ def sweep(as_of: date, court: str | None = None) -> SweepReport:
                 ],
                 ignore_conflicts=True,
             )
-            report.created += Task.objects.filter(dispute=dispute).count() - before
+            created = Task.objects.filter(dispute=dispute).count() - before
+            report.created += created
+            if created:
+                audit.record("sweep", None, dispute.root_case, {"as_of": as_of, "tasks": created})
     return report
