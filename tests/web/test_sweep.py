@@ -125,3 +125,19 @@ def test_a_sweep_killed_midway_is_completed_by_the_next(monkeypatch: pytest.Monk
     monkeypatch.setattr(sweep_module, "clocks", real)
     assert sweep(AS_OF).created == expected - partial
     assert len(keys()) == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_run_the_sweep_through_the_task_queue() -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    load()
+    out = io.StringIO()
+    call_command(
+        "worker", "--as-of", AS_OF.isoformat(), "--cycles", "2", "--every", "0", stdout=out
+    )
+    assert "stopped after 2 cycle(s)" in out.getvalue()
+    results = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert len(results) == 2 and all(r.status == "SUCCESSFUL" for r in results)
+    assert results[0].return_value["created"] > 0 and results[1].return_value["created"] == 0
+    assert len(keys()) == results[0].return_value["created"]

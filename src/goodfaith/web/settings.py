@@ -64,7 +64,12 @@ INSTALLED_APPS = [
     "goodfaith.web.tasks",
     "goodfaith.web.audit",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# background jobs: the django-tasks database backend (works on SQLite and PostgreSQL)
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
