@@ -72,3 +72,46 @@ def test_login_and_open_a_case_file(browser, live_server) -> None:  # type: igno
     assert "已结案" in page.locator("table.grid").inner_text()
     page.screenshot(path=str(ARTIFACTS / "case-file.png"), full_page=True)
     page.close()
+
+
+def test_conghua_pre_listing_to_listing_proposal(browser, live_server) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from goodfaith.web.tasks.sweep import sweep
+
+    call_command(
+        "import", str(SCENARIOS / "conghua-pre-listing.timeline.yaml"), stdout=io.StringIO()
+    )
+    judge = get_user_model().objects.create_user("judge", password=PASSWORD)
+    staff = db.Staff.objects.create(user=judge, roles=["enforcement_judge"])
+    staff.courts.set(db.Court.objects.filter(code="粤0117"))
+
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{live_server.url}/login/")
+    page.fill("input[name=username]", "judge")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("table.grid")
+
+    sweep(date(2025, 4, 8))  # the deadline day still belongs to the debtor: no task yet
+    page.click("text=待办")
+    assert page.locator("text=暂无待办事项").count() == 1
+
+    sweep(date(2025, 4, 9))  # the day after the deadline: the listing is proposed
+    page.reload()
+    row = page.locator("#tasks tbody tr").first
+    assert "拟纳入失信被执行人名单" in row.inner_text()
+    assert "已逾期" in row.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "inbox.png"), full_page=True)
+
+    row.locator("a").click()
+    page.wait_for_selector("form.asof")
+    page.fill("input[name=as_of]", "2025-04-09")
+    page.click("form.asof button")
+    page.wait_for_selector("section.answers")
+    answers = page.locator("section.answers").first.inner_text()
+    assert "应当纳入失信被执行人名单" in answers
+    assert "第1条第4项" in answers
+    page.screenshot(path=str(ARTIFACTS / "case-rules.png"), full_page=True)
+    page.close()

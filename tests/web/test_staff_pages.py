@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -123,3 +124,27 @@ def test_writes_are_checked_against_role_and_court(stored: None) -> None:
     event = do_record_event(huadu, payment, judge)
     assert event.recorded_by == judge
     assert huadu.events.count() == 14
+
+
+def test_inbox_shows_own_courts_tasks_and_the_case_page_the_rules(stored: None) -> None:
+    from goodfaith.web.tasks.sweep import sweep
+
+    call_command(
+        "import", str(SCENARIOS / "conghua-pre-listing.timeline.yaml"), stdout=io.StringIO()
+    )
+    sweep(date(2025, 4, 9))
+    conghua = staff_of("conghua", "粤0117", roles=("enforcement_judge",))
+    page = conghua.get("/inbox/").content.decode()
+    assert "拟纳入失信被执行人名单" in page and "（2025）粤0117执1001号" in page
+    assert "已逾期" in page
+    assert "删除失信信息" not in page  # the Zaoyang deletion task belongs to another court
+    zaoyang = staff_of("zaoyang", "鄂0683")
+    assert "删除失信信息" in zaoyang.get("/inbox/").content.decode()
+
+    dispute = db.Dispute.objects.get(court__code="粤0117")
+    case_page = conghua.get(f"/disputes/{dispute.pk}/?as_of=2025-04-09").content.decode()
+    assert "规则审查（截至2025年4月9日）" in case_page
+    assert "应当纳入失信被执行人名单" in case_page
+    assert "《最高人民法院关于公布失信被执行人名单信息的若干规定》第1条第4项" in case_page
+    before = conghua.get(f"/disputes/{dispute.pk}/?as_of=2025-04-08").content.decode()
+    assert "暂缓纳入" in before

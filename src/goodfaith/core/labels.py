@@ -86,3 +86,14 @@ ASK_LABELS = {
     "honest_list": "诚信履行名单",
     "status": "案件现状",
 }
+
+PROPOSALS = {
+    "listing": "拟纳入失信被执行人名单",
+    "fine": "拟作出罚款决定",
+    "detention": "拟作出拘留决定",
+    "certificate_and_lifting": "拟出具证明书并解除措施",
+    "conclude_pre_enforcement": "执前督促期满：归档或转立案执行",
+    "check_settlement": "核查执行和解履行情况",
+    "restore_sanctions": "拟恢复信用惩戒措施",
+    "delete_listing": "删除失信信息",
+}

@@ -7,6 +7,7 @@ app_name = "staff"
 
 urlpatterns = [
     path("", views.case_list, name="cases"),
+    path("inbox/", views.inbox, name="inbox"),
     path("disputes/<int:dispute_id>/", views.dispute_detail, name="dispute"),
     path(
         "login/",

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from goodfaith.core.labels import EVENT_LABELS, STAGE_LABELS
+from goodfaith.core.answers import answer
+from goodfaith.core.explain import cite_zh
+from goodfaith.core.labels import ASK_LABELS, EVENT_LABELS, OUTCOME_LABELS, PROPOSALS, STAGE_LABELS
+from goodfaith.core.state import fold
+from goodfaith.core.timeline.model import JudgmentEffective, Query
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
+from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.tasks.models import Task
 
 
 @login_required
@@ -55,6 +65,8 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     for p in parties:
         if p["state"] is not None:
             p["stage"] = STAGE_LABELS.get(p["state"].stage, p["state"].stage)
+    as_of = _as_of(request)
+    answers = _answers(dispute, as_of)
     rows = [
         {
             "event": e,
@@ -74,5 +86,64 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
             "cases": dispute.cases.all(),
             "parties": parties,
             "rows": rows,
+            "as_of": as_of,
+            "answers": answers,
+            "documents": dispute.documents.order_by("-issued_at"),
+            "tasks": dispute.tasks.filter(done_at__isnull=True),
         },
     )
+
+
+def _as_of(request: HttpRequest) -> date:
+    text = request.GET.get("as_of", "")
+    try:
+        return date.fromisoformat(text) if text else timezone.localdate()
+    except ValueError:
+        return timezone.localdate()
+
+
+ASKS = ("status", "listing", "deletion", "certificate")
+
+
+def _answers(dispute: db.Dispute, as_of: date) -> list[dict[str, Any]]:
+    """What the rules say about each debtor on ``as_of`` (status, listing, deletion, certificate)."""
+    t = dispute_timeline(dispute)
+    if not t.events:
+        return []
+    state = fold(t.parties, t.events, as_of)
+    debtors = sorted({d for e in t.events if isinstance(e, JudgmentEffective) for d in e.debtors})
+    out = []
+    for key in debtors:
+        items = []
+        for ask in ASKS:
+            q = Query(id=f"{key}-{ask}", on=as_of, ask=ask, party=key)  # type: ignore[arg-type]
+            a = answer(t, q, state)
+            items.append(
+                {
+                    "ask": ASK_LABELS[ask],
+                    "outcome": OUTCOME_LABELS.get(a.outcome, a.outcome),
+                    "code": a.outcome,
+                    "reasons": [
+                        {"text": r.text, "cites": "；".join(cite_zh(c) for c in r.citations)}
+                        for r in a.reasons
+                    ],
+                }
+            )
+        out.append({"party": t.parties[key].name, "key": key, "items": items})
+    return out
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """待办: open tasks of the staff member's courts, overdue first."""
+    today = timezone.localdate()
+    tasks = (
+        Task.objects.filter(court__in=courts_of(request.user), done_at__isnull=True)
+        .select_related("dispute", "court")
+        .order_by("due", "id")
+    )
+    rows = [
+        {"task": t, "overdue": t.due < today, "proposal": PROPOSALS.get(t.proposal, t.proposal)}
+        for t in tasks
+    ]
+    return render(request, "staff/inbox.html", {"rows": rows, "today": today})
