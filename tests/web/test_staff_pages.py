@@ -148,3 +148,38 @@ def test_inbox_shows_own_courts_tasks_and_the_case_page_the_rules(stored: None) 
     assert "《最高人民法院关于公布失信被执行人名单信息的若干规定》第1条第4项" in case_page
     before = conghua.get(f"/disputes/{dispute.pk}/?as_of=2025-04-08").content.decode()
     assert "暂缓纳入" in before
+
+
+def test_a_judge_decides_proposals_and_the_decision_is_an_event(stored: None) -> None:
+    from goodfaith.web.tasks.models import Task
+    from goodfaith.web.tasks.sweep import sweep
+
+    call_command(
+        "import", str(SCENARIOS / "conghua-pre-listing.timeline.yaml"), stdout=io.StringIO()
+    )
+    sweep(date(2025, 4, 9))
+    task = Task.objects.get(proposal="listing")
+    mediator = staff_of("mediator", "粤0117", roles=("mediator",))
+    denied = mediator.post(
+        f"/tasks/{task.pk}/decide/", {"decision": "accept", "on": "2025-04-09"}, follow=True
+    )
+    assert "无权作出该决定" in denied.content.decode()
+    outsider = staff_of("outsider", "鄂0683", roles=("enforcement_judge",))
+    assert outsider.post(f"/tasks/{task.pk}/decide/", {"decision": "accept"}).status_code == 404
+
+    judge = staff_of("judge", "粤0117", roles=("enforcement_judge",))
+    no_reason = judge.post(f"/tasks/{task.pk}/decide/", {"decision": "reject"}, follow=True)
+    assert "请写明理由" in no_reason.content.decode()
+    done = judge.post(
+        f"/tasks/{task.pk}/decide/", {"decision": "accept", "on": "2025-04-09"}, follow=True
+    )
+    assert "已采纳建议并记录" in done.content.decode()
+    dispute = db.Dispute.objects.get(court__code="粤0117")
+    listed = dispute.events.get(type="listed")
+    assert listed.payload["items"] == [4] and listed.payload["period_years"] == 2
+    assert listed.recorded_by.username == "judge"
+    assert db.PartyState.objects.get(dispute=dispute, dispute_party__key="D").listed
+    task.refresh_from_db()
+    assert task.decision == "accepted" and task.done_at is not None
+    again = judge.post(f"/tasks/{task.pk}/decide/", {"decision": "accept"}, follow=True)
+    assert "该事项已经处理" in again.content.decode()

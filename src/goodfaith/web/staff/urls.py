@@ -8,6 +8,7 @@ app_name = "staff"
 urlpatterns = [
     path("", views.case_list, name="cases"),
     path("inbox/", views.inbox, name="inbox"),
+    path("tasks/<int:task_id>/decide/", views.decide, name="decide"),
     path("disputes/<int:dispute_id>/", views.dispute_detail, name="dispute"),
     path(
         "login/",

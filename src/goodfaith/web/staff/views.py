@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from goodfaith.core.answers import answer
 from goodfaith.core.explain import cite_zh
@@ -19,6 +22,7 @@ from goodfaith.core.timeline.model import JudgmentEffective, Query
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
 from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.tasks.decide import DecisionError, do_decide
 from goodfaith.web.tasks.models import Task
 
 
@@ -147,3 +151,35 @@ def inbox(request: HttpRequest) -> HttpResponse:
         for t in tasks
     ]
     return render(request, "staff/inbox.html", {"rows": rows, "today": today})
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, task_id: int) -> HttpResponse:
+    """采纳 / 不采纳 a task's proposal; an accepted decision is recorded in the case file."""
+    task = get_object_or_404(Task, pk=task_id, court__in=courts_of(request.user))
+    accept = request.POST.get("decision") == "accept"
+    try:
+        amount = Decimal(request.POST["amount"]) if request.POST.get("amount") else None
+        days = int(request.POST["days"]) if request.POST.get("days") else None
+        on = date.fromisoformat(request.POST["on"]) if request.POST.get("on") else None
+    except (InvalidOperation, ValueError):
+        messages.error(request, "金额、天数或日期格式不正确。")
+        return redirect("staff:inbox")
+    try:
+        do_decide(
+            task,
+            request.user,
+            accept,
+            request.POST.get("reason", ""),
+            on=on,
+            amount=amount,
+            days=days,
+        )
+    except DecisionError as exc:
+        messages.error(request, f"{task.case_number}：{exc}")
+    else:
+        messages.success(
+            request, f"{task.case_number}：已{'采纳' if accept else '不采纳'}建议并记录。"
+        )
+    return redirect("staff:inbox")

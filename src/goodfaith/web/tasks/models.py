@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from goodfaith.web.cases.models import Court, Dispute
@@ -21,6 +22,12 @@ class Task(models.Model):
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     done_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    #: accepted | rejected
+    decision = models.CharField(max_length=16, blank=True, default="")
+    decision_reason = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [
