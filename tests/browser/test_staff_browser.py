@@ -114,4 +114,14 @@ def test_conghua_pre_listing_to_listing_proposal(browser, live_server) -> None: 
     assert "应当纳入失信被执行人名单" in answers
     assert "第1条第4项" in answers
     page.screenshot(path=str(ARTIFACTS / "case-rules.png"), full_page=True)
+
+    # the judge accepts the proposal: the listing becomes an event of the case file
+    page.click("text=待办")
+    page.fill("#tasks input[name=on]", "2025-04-09")
+    page.click("#tasks button[value=accept]")
+    page.wait_for_selector(".messages .success")
+    assert "已采纳建议并记录" in page.locator(".messages").inner_text()
+    assert page.locator("text=暂无待办事项").count() == 1
+    page.click("text=案件")
+    assert "已纳入" in page.locator("table.grid").inner_text()
     page.close()
