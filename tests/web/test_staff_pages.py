@@ -183,3 +183,66 @@ def test_a_judge_decides_proposals_and_the_decision_is_an_event(stored: None) ->
     assert task.decision == "accepted" and task.done_at is not None
     again = judge.post(f"/tasks/{task.pk}/decide/", {"decision": "accept"}, follow=True)
     assert "该事项已经处理" in again.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("(2022)粤0114执4600号", "钟某某"),  # half-width brackets: normalised
+        ("（2021）粤0114民初12877号", "钟某某"),  # the basis case finds the dispute too
+        ("邓某", "钟某某"),  # part of a party's name
+        ("420683199007043314", "枣阳"),  # identity number
+        ("不存在的人", None),
+    ],
+)
+def test_case_search(stored: None, query: str, found: str | None) -> None:
+    client = staff_of("both", "粤0114", "鄂0683")
+    page = client.get("/", {"q": query}).content.decode()
+    rows = page.count("<tr>") - 1  # minus the header row
+    if found is None:
+        assert "没有找到" in page
+    else:
+        assert found in page and rows == 1
+
+
+def test_search_never_crosses_courts(stored: None) -> None:
+    client = staff_of("huadu", "粤0114")
+    assert "没有找到" in client.get("/", {"q": "420683199007043314"}).content.decode()
+
+
+PERSONAS = {"owner": ("粤0114",), "outsider": ("鄂0683",)}
+
+
+@pytest.mark.parametrize("persona", ["owner", "outsider", "anonymous"])
+def test_every_view_checks_court(stored: None, persona: str) -> None:
+    from goodfaith.web.tasks.models import Task
+    from goodfaith.web.tasks.sweep import sweep
+
+    sweep(date(2022, 7, 1))
+    dispute = db.Dispute.objects.get(court__code="粤0114")
+    Task.objects.create(
+        dispute=dispute, court=dispute.court, key="k", kind="deletion_due",
+        case_number="（2022）粤0114执4600号", due=date(2022, 7, 1), proposal="none", reason="测试事项",
+    )  # fmt: skip
+    task = Task.objects.get(key="k")
+    client = Client() if persona == "anonymous" else staff_of(persona, *PERSONAS[persona])
+    responses = {
+        "list": client.get("/"),
+        "inbox": client.get("/inbox/"),
+        "case": client.get(f"/disputes/{dispute.pk}/"),
+        "decide": client.post(f"/tasks/{task.pk}/decide/", {"decision": "reject", "reason": "x"}),
+    }
+    if persona == "anonymous":
+        assert all(r.status_code == 302 and "/login/" in r["Location"] for r in responses.values())
+    elif persona == "outsider":
+        assert "钟某某" not in responses["list"].content.decode()
+        assert "测试事项" not in responses["inbox"].content.decode()
+        assert responses["case"].status_code == 404
+        assert responses["decide"].status_code == 404
+    else:
+        assert "钟某某" in responses["list"].content.decode()
+        assert "测试事项" in responses["inbox"].content.decode()
+        assert responses["case"].status_code == 200
+        assert responses["decide"].status_code == 302
+    task.refresh_from_db()
+    assert (task.decision == "rejected") == (persona == "owner")

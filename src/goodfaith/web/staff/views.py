@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from goodfaith.core.answers import answer
+from goodfaith.core.errors import InvalidValue
 from goodfaith.core.explain import cite_zh
 from goodfaith.core.labels import ASK_LABELS, EVENT_LABELS, OUTCOME_LABELS, PROPOSALS, STAGE_LABELS
 from goodfaith.core.state import fold
 from goodfaith.core.timeline.model import JudgmentEffective, Query
+from goodfaith.core.values.case_number import CaseNumber
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
 from goodfaith.web.cases.timelines import dispute_timeline
@@ -28,23 +30,41 @@ from goodfaith.web.tasks.models import Task
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    disputes = (
-        disputes_for(request.user)
-        .select_related("court")
-        .annotate(
-            listed=Exists(db.PartyState.objects.filter(dispute=OuterRef("pk"), listed=True)),
-            restricted=Exists(
-                db.PartyState.objects.filter(dispute=OuterRef("pk")).filter(
-                    Q(consumption_restricted=True) | Q(exit_restricted=True)
-                )
-            ),
-        )
-        .order_by("-updated_at", "id")
-    )
+    """案件列表, with search by case number (any of the dispute's), party name or identity number."""
+    disputes = disputes_for(request.user).select_related("court")
+    query = request.GET.get("q", "").strip()
+    if query:
+        disputes = disputes.filter(_search(query)).distinct()
+    disputes = disputes.annotate(
+        listed=Exists(db.PartyState.objects.filter(dispute=OuterRef("pk"), listed=True)),
+        restricted=Exists(
+            db.PartyState.objects.filter(dispute=OuterRef("pk")).filter(
+                Q(consumption_restricted=True) | Q(exit_restricted=True)
+            )
+        ),
+    ).order_by("-updated_at", "id")
     rows = [{"dispute": d, "stage": STAGE_LABELS.get(d.stage, "")} for d in disputes]
     return render(
-        request, "staff/case_list.html", {"rows": rows, "courts": list(courts_of(request.user))}
+        request,
+        "staff/case_list.html",
+        {"rows": rows, "courts": list(courts_of(request.user)), "q": query},
     )
+
+
+def _search(query: str) -> Q:
+    """A case number (normalised), an identity number, or part of a party's name or the title."""
+    try:
+        number = str(CaseNumber.parse(query))
+    except InvalidValue:
+        number = ""
+    condition = (
+        Q(parties__party__name__contains=query)
+        | Q(title__contains=query)
+        | Q(parties__party__id_number=query.upper())
+    )
+    if number:
+        condition |= Q(cases__number=number)
+    return condition
 
 
 def _show(value: object) -> str:
