@@ -246,3 +246,59 @@ def test_every_view_checks_court(stored: None, persona: str) -> None:
         assert responses["decide"].status_code == 302
     task.refresh_from_db()
     assert (task.decision == "rejected") == (persona == "owner")
+
+
+def test_recording_an_event_from_the_form(stored: None) -> None:
+    judge = staff_of("judge", "粤0114", roles=("enforcement_judge",))
+    dispute = db.Dispute.objects.get(court__code="粤0114")
+    url = f"/disputes/{dispute.pk}/record/"
+    form = judge.get(url, {"type": "payment"}).content.decode()
+    assert "金额（元）" in form and "钟某某（P1）" in form
+    assert "法律文书生效" not in form  # a judge does not record judgments; nested forms excluded
+
+    bad = judge.post(
+        url,
+        {
+            "type": "payment",
+            "on": "2022-06-29",
+            "case": "（2022）粤0114执4600号",
+            "party": "D2",
+            "amount": "-5",
+        },
+    )
+    assert bad.status_code == 400
+    assert "请填写不为负数、最多两位小数的金额。" in bad.content.decode()
+    missing = judge.post(
+        url,
+        {"type": "payment", "on": "2022-06-29", "case": "（2022）粤0114执4600号", "amount": "5"},
+    )
+    assert "此项为必填项。" in missing.content.decode()
+    assert dispute.events.count() == 13  # nothing stored
+
+    ok = judge.post(
+        url,
+        {
+            "type": "exit_restricted",
+            "on": "2022-06-29",
+            "case": "（2022）粤0114执4600号",
+            "party": "D2",
+        },
+        follow=True,
+    )
+    assert "已记录：限制出境。" in ok.content.decode()
+    assert db.PartyState.objects.get(dispute=dispute, dispute_party__key="D2").exit_restricted
+
+    mediator = staff_of("mediator", "粤0114", roles=("mediator",))
+    refused = mediator.post(
+        url,
+        {
+            "type": "exit_restricted",
+            "on": "2022-06-30",
+            "case": "（2022）粤0114执4600号",
+            "party": "D1",
+        },
+    )
+    assert "限制出境" not in refused.content.decode().split("<select")[1]  # not offered
+    assert dispute.events.count() == 14
+    outsider = staff_of("outsider", "鄂0683", roles=("enforcement_judge",))
+    assert outsider.get(url).status_code == 404

@@ -30,6 +30,14 @@ class ImportConflict(ValueError):
     """A timeline contradicts what the case file already holds."""
 
 
+class InvalidEvent(ImportConflict):
+    """A recorded event is refused: ``field`` names the field, ``message`` what was expected."""
+
+    def __init__(self, where: str, field: str | None, message: str) -> None:
+        self.where, self.field, self.message = where, field, message
+        super().__init__(f"{where}: field '{field}': {message}")
+
+
 class NotPermitted(PermissionError):
     """The actor's court or role does not allow this write."""
 
@@ -282,7 +290,7 @@ def do_record_event(
             t = parse_timeline(current, source=f"case file {dispute.root_case}")
         except TimelineError as exc:
             where = exc.where.replace(f"events[{position}]", "the new event")
-            raise ImportConflict(f"{where}: field '{exc.field}': {exc.message}") from None
+            raise InvalidEvent(where, exc.field, exc.message) from None
         stored = _append(dispute, t.events[position], actor, source)
         refresh_state(dispute)
         audit.record(

@@ -10,6 +10,7 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("tasks/<int:task_id>/decide/", views.decide, name="decide"),
     path("disputes/<int:dispute_id>/", views.dispute_detail, name="dispute"),
+    path("disputes/<int:dispute_id>/record/", views.record_event, name="record"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,11 +20,14 @@ from goodfaith.core.errors import InvalidValue
 from goodfaith.core.explain import cite_zh
 from goodfaith.core.labels import ASK_LABELS, EVENT_LABELS, OUTCOME_LABELS, PROPOSALS, STAGE_LABELS
 from goodfaith.core.state import fold
-from goodfaith.core.timeline.model import JudgmentEffective, Query
+from goodfaith.core.timeline.model import EVENT_TYPES, JudgmentEffective, Query
 from goodfaith.core.values.case_number import CaseNumber
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
+from goodfaith.web.cases.actions import InvalidEvent, NotPermitted, do_record_event
+from goodfaith.web.cases.roles import may_record
 from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.staff.forms import NESTED, chinese_error, data_from_post, form_fields
 from goodfaith.web.tasks.decide import DecisionError, do_decide
 from goodfaith.web.tasks.models import Task
 
@@ -203,3 +207,56 @@ def decide(request: HttpRequest, task_id: int) -> HttpResponse:
             request, f"{task.case_number}：已{'采纳' if accept else '不采纳'}建议并记录。"
         )
     return redirect("staff:inbox")
+
+
+@login_required
+def record_event(request: HttpRequest, dispute_id: int) -> HttpResponse:
+    """记录事件: a form for one event type the staff member's role may record."""
+    dispute = access_dispute(request.user, dispute_id)
+    allowed = sorted(
+        t
+        for t in EVENT_TYPES
+        if t not in NESTED and may_record(request.user, dispute.court.code, t)
+    )
+    event_type = request.POST.get("type") or request.GET.get("type") or ""
+    fields = form_fields(event_type) if event_type in allowed else []
+    t = dispute_timeline(dispute)
+    error = ""
+    if request.method == "POST" and fields:
+        data = data_from_post(event_type, request.POST)
+        try:
+            do_record_event(dispute, data, request.user)
+        except InvalidEvent as exc:
+            name = re.split(r"[\[.]", exc.field or "")[0]
+            for f in fields:
+                f.value = (
+                    request.POST.getlist(f.name)
+                    if f.widget == "parties"
+                    else request.POST.get(f.name, "")
+                )
+                if f.name == name:
+                    f.error = chinese_error(exc.message)
+            if not any(f.error for f in fields):
+                error = chinese_error(exc.message)
+        except NotPermitted:
+            error = "您的岗位或所属法院无权记录该事项。"
+        else:
+            messages.success(request, f"已记录：{EVENT_LABELS.get(event_type, event_type)}。")
+            return redirect("staff:dispute", dispute.pk)
+    context = {
+        "dispute": dispute,
+        "types": [(code, EVENT_LABELS.get(code, code)) for code in allowed],
+        "event_type": event_type,
+        "event_label": EVENT_LABELS.get(event_type, ""),
+        "fields": fields,
+        "error": error,
+        "cases": [c.number for c in dispute.cases.all()],
+        "parties": [(k, p.name) for k, p in t.parties.items()],
+        "today": timezone.localdate(),
+    }
+    return render(
+        request,
+        "staff/record.html",
+        context,
+        status=400 if error or any(f.error for f in fields) else 200,
+    )
