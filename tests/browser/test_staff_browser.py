@@ -125,3 +125,101 @@ def test_conghua_pre_listing_to_listing_proposal(browser, live_server) -> None: 
     page.click("text=案件")
     assert "已纳入" in page.locator("table.grid").inner_text()
     page.close()
+
+
+def _login(page, url: str, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{url}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("table.grid, p.empty")
+
+
+def _record(page, event_type: str, fields: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    page.click("text=记录事项")
+    page.select_option("select[name=type]", event_type)
+    page.click("form.search button")
+    for name, value in fields.items():
+        if isinstance(value, list):
+            for v in value:
+                page.check(f"input[name={name}][value={v}]")
+        elif page.locator(f"select[name={name}]").count():
+            page.select_option(f"select[name={name}]", str(value))
+        else:
+            page.fill(f"input[name={name}]", str(value))
+    page.click("form.record button[type=submit]")
+    page.wait_for_selector(".messages .success")
+
+
+def test_huadu_from_filing_to_certificate(browser, live_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from goodfaith.core.documents.signing import new_private_key_b64
+    from goodfaith.core.timeline.load import read_yaml
+
+    monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
+    data = read_yaml((SCENARIOS / "huadu-2022.timeline.yaml").read_text(encoding="utf-8"))
+    data["events"], data["queries"] = data["events"][:1], []  # the judgment only
+    import tempfile
+
+    import yaml
+
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as f:
+        yaml.safe_dump(data, f, allow_unicode=True)
+    call_command("import", f.name, stdout=io.StringIO())
+    court = db.Court.objects.filter(code="粤0114")
+    for name, role in (("clerk", "filing"), ("judge", "enforcement_judge")):
+        user = get_user_model().objects.create_user(name, password=PASSWORD)
+        db.Staff.objects.create(user=user, roles=[role]).courts.set(court)
+    case = "（2022）粤0114执4600号"
+
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    _login(page, live_server.url, "clerk")  # 立案庭: files the enforcement case
+    page.click("text=钟某某与刘某")
+    _record(
+        page,
+        "enforcement_filed",
+        {
+            "on": "2022-06-15",
+            "case": case,
+            "basis": "（2021）粤0114民初12877号",
+            "applicants": ["P1"],
+            "respondents": ["D1", "D2"],
+        },
+    )
+    page.click("button:has-text('退出登录')")
+
+    _login(page, live_server.url, "judge")  # 执行法官: notices, control measures, payment, closure
+    page.click("text=钟某某与刘某")
+    _record(
+        page,
+        "document_served",
+        {"on": "2022-06-15", "case": case, "document": "enforcement_notice", "to": ["D1", "D2"]},
+    )
+    _record(
+        page,
+        "measure_applied",
+        {
+            "on": "2022-06-16",
+            "case": case,
+            "party": "D1",
+            "id": "M1",
+            "measure": "freeze",
+            "asset": "bank_account",
+        },
+    )
+    _record(
+        page, "payment", {"on": "2022-06-28", "case": case, "party": "D1", "amount": "20650000.00"}
+    )
+    _record(page, "case_closed", {"on": "2022-06-28", "case": case, "reason": "performed"})
+
+    page.click("button:has-text('出具主动履行证明书')")
+    page.wait_for_selector(".messages .success")
+    message = page.locator(".messages").inner_text()
+    assert "已出具主动履行证明书（（2022）粤0114证1号），验证码" in message
+    answers = page.locator("section.answers").first.inner_text()
+    assert "履行证明书：符合条件" in answers and "裁判理由第1点第3项" in answers  # situation 3
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "huadu-certificate.png"), full_page=True)
+    href = page.locator("a:has-text('（2022）粤0114证1号')").get_attribute("href")
+    pdf = page.request.get(f"{live_server.url}{href}")
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    page.close()

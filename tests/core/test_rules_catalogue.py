@@ -33,3 +33,25 @@ def test_catalogue_entries_are_unique_and_cited() -> None:
     ids = [e.id for e in catalogue()]
     assert len(ids) == len(set(ids))
     assert all(e.cites and e.text for e in catalogue())
+
+
+def test_every_enumerated_value_of_the_vocabulary_has_a_chinese_label() -> None:
+    import typing
+
+    from goodfaith.core.labels import value_label
+    from goodfaith.core.timeline import model as m
+    from goodfaith.core.timeline.convert import yaml_fields
+
+    def literals(tp: object) -> list[str]:
+        if typing.get_origin(tp) is typing.Literal:
+            return [str(a) for a in typing.get_args(tp)]
+        return [v for a in typing.get_args(tp) for v in literals(a)]
+
+    missing = [
+        f"{name}.{key}={value}"
+        for name, cls in m.EVENT_TYPES.items()
+        for _, key, tp, _ in yaml_fields(typing.cast(type, cls))
+        for value in literals(tp)
+        if value_label(key, value) == value
+    ]
+    assert missing == []

@@ -214,9 +214,15 @@ PERSONAS = {"owner": ("粤0114",), "outsider": ("鄂0683",)}
 
 
 @pytest.mark.parametrize("persona", ["owner", "outsider", "anonymous"])
-def test_every_view_checks_court(stored: None, persona: str) -> None:
+def test_every_view_checks_court(
+    stored: None, persona: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goodfaith.core.documents.signing import new_private_key_b64
+    from goodfaith.web.documents.actions import do_issue_document
     from goodfaith.web.tasks.models import Task
     from goodfaith.web.tasks.sweep import sweep
+
+    monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
 
     sweep(date(2022, 7, 1))
     dispute = db.Dispute.objects.get(court__code="粤0114")
@@ -225,8 +231,15 @@ def test_every_view_checks_court(stored: None, persona: str) -> None:
         case_number="（2022）粤0114执4600号", due=date(2022, 7, 1), proposal="none", reason="测试事项",
     )  # fmt: skip
     task = Task.objects.get(key="k")
-    client = Client() if persona == "anonymous" else staff_of(persona, *PERSONAS[persona])
+    doc = do_issue_document(dispute, "enforcement_notice", "D1", on=date(2022, 6, 15))
+    roles = ("enforcement_judge",)
+    client = (
+        Client() if persona == "anonymous" else staff_of(persona, *PERSONAS[persona], roles=roles)
+    )
     responses = {
+        "record": client.get(f"/disputes/{dispute.pk}/record/", {"type": "payment"}),
+        "certificate": client.post(f"/disputes/{dispute.pk}/certificate/", {"party": "D1"}),
+        "pdf": client.get(f"/documents/{doc.pk}.pdf"),
         "list": client.get("/"),
         "inbox": client.get("/inbox/"),
         "case": client.get(f"/disputes/{dispute.pk}/"),
@@ -237,13 +250,16 @@ def test_every_view_checks_court(stored: None, persona: str) -> None:
     elif persona == "outsider":
         assert "钟某某" not in responses["list"].content.decode()
         assert "测试事项" not in responses["inbox"].content.decode()
-        assert responses["case"].status_code == 404
-        assert responses["decide"].status_code == 404
+        for name in ("case", "decide", "record", "certificate", "pdf"):
+            assert responses[name].status_code == 404, name
     else:
         assert "钟某某" in responses["list"].content.decode()
         assert "测试事项" in responses["inbox"].content.decode()
         assert responses["case"].status_code == 200
         assert responses["decide"].status_code == 302
+        assert responses["record"].status_code == 200
+        assert responses["certificate"].status_code == 302
+        assert responses["pdf"].content.startswith(b"%PDF")
     task.refresh_from_db()
     assert (task.decision == "rejected") == (persona == "owner")
 
@@ -302,3 +318,29 @@ def test_recording_an_event_from_the_form(stored: None) -> None:
     assert dispute.events.count() == 14
     outsider = staff_of("outsider", "鄂0683", roles=("enforcement_judge",))
     assert outsider.get(url).status_code == 404
+
+
+def test_certificate_is_issued_once_and_only_to_an_eligible_debtor(
+    stored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goodfaith.core.documents.signing import new_private_key_b64
+
+    monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
+    dispute = db.Dispute.objects.get(court__code="粤0114")
+    url = f"/disputes/{dispute.pk}/certificate/"
+    clerk = staff_of("clerk", "粤0114", roles=("filing",))
+    refused = clerk.post(url, {"party": "D1"}, follow=True).content.decode()
+    assert "只有执行法官可以出具证明书。" in refused
+    judge = staff_of("judge", "粤0114", roles=("enforcement_judge",))
+    page = judge.get(f"/disputes/{dispute.pk}/").content.decode()
+    assert page.count("出具主动履行证明书") == 2  # both debtors of the Huadu case are eligible
+    ok = judge.post(url, {"party": "D1"}, follow=True).content.decode()
+    assert "已出具主动履行证明书（（2022）粤0114证1号）" in ok
+    assert ok.count("出具主动履行证明书</button>") == 1  # D2's button remains, D1's is gone
+    again = judge.post(url, {"party": "D1"}, follow=True).content.decode()
+    assert "不重复出具" in again
+    assert dispute.documents.filter(party_key="D1").count() == 1
+    creditor = judge.post(url, {"party": "P1"}, follow=True).content.decode()
+    assert "不能出具" in creditor and dispute.documents.count() == 1
+    log = ok[ok.index("案件档案") :]
+    assert "财产类型：银行账户" in log and "当事人：刘某（D1）" in log  # the log speaks Chinese

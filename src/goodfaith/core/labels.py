@@ -97,3 +97,99 @@ PROPOSALS = {
     "restore_sanctions": "拟恢复信用惩戒措施",
     "delete_listing": "删除失信信息",
 }
+
+#: Chinese labels of the timeline's enumerated values, by YAML key (document titles come from
+#: ``core.documents.kinds``); a test checks every value of the vocabulary has one
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "document": {
+        "judgment": "判决书",
+        "mediation": "调解书",
+        "ruling": "裁定书",
+        "arbitral_award": "仲裁裁决书",
+        "notarial_deed": "公证债权文书",
+    },
+    "method": {"phone": "电话", "mail": "邮寄", "sms": "短信", "visit": "上门"},
+    "outcome": {
+        "reached": "已联系上",
+        "unreached": "未联系上",
+        "refused": "拒绝沟通",
+        "performed": "履行完毕",
+        "partly_performed": "部分履行",
+        "failed": "未履行",
+    },
+    "status": {
+        "on_time": "按期报告",
+        "late": "逾期报告",
+        "refused": "拒绝报告",
+        "false": "虚假报告",
+    },
+    "measure": {
+        "freeze": "冻结",
+        "seal": "查封",
+        "seize": "扣押",
+        "deduct": "扣划",
+        "withhold_income": "扣留、提取收入",
+    },
+    "asset": {
+        "bank_account": "银行账户",
+        "real_estate": "不动产",
+        "vehicle": "车辆",
+        "equity": "股权",
+        "income": "收入",
+        "other": "其他财产",
+    },
+    "kind": {
+        "refusal_with_capacity": "有履行能力而拒不履行",
+        "obstruction": "以伪造证据、暴力、威胁等方法妨碍、抗拒执行",
+        "evasion": "以虚假诉讼、虚假仲裁或者隐匿、转移财产等方法规避执行",
+        "property_report_violation": "违反财产报告制度",
+        "consumption_order_violation": "违反限制消费令",
+        "settlement_refusal": "无正当理由拒不履行执行和解协议",
+        "settlement": "执行和解",
+        "temporary_repair": "临时修复信用",
+        "money": "金钱给付",
+        "act": "行为",
+        "person": "自然人",
+        "unit": "法人或其他组织",
+    },
+    "liability": {"joint": "连带", "several": "按份"},
+    "reason": {
+        "performed": "执行完毕",
+        "settlement_performed": "和解协议履行完毕",
+        "terminated_this_round": "终结本次执行程序",
+        "terminated": "终结执行",
+        "not_enforced": "不予执行",
+        "withdrawn": "撤回执行申请",
+        "production": "恢复生产经营",
+        "disaster": "自然灾害",
+        "public_health": "公共卫生事件",
+        "other": "其他原因",
+    },
+    "conditions": {
+        "appears_when_summoned": "按要求到庭",
+        "reports_property": "如实报告财产",
+        "obeys_consumption_order": "遵守限制消费令",
+        "cooperates_with_disposal": "配合财产处置",
+        "performance_plan": "提交履行计划",
+        "contact_details": "提供有效联系方式",
+    },
+    "effects": {
+        "shield": "屏蔽失信信息",
+        "delete": "删除失信信息",
+        "shorten": "缩短失信期限",
+        "lift_exit": "解除限制出境",
+        "lift_consumption": "解除限制消费",
+    },
+    "matter": {"certificate": "出具证明书"},
+}
+
+
+def value_label(key: str, value: object) -> str:
+    """The Chinese label of an enumerated value under its YAML key (the value itself if none)."""
+    text = str(value)
+    if key == "document":
+        from goodfaith.core.documents.kinds import KINDS
+
+        if text in KINDS:
+            return KINDS[text]
+    return VALUE_LABELS.get(key, {}).get(text, text)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, cast
 
+from goodfaith.core.labels import value_label
 from goodfaith.core.timeline import model as m
 from goodfaith.core.timeline.convert import yaml_fields
 from goodfaith.core.values.case_number import CaseNumber
@@ -40,7 +41,7 @@ FIELD_LABELS = {
     "method": "方式",
     "outcome": "结果",
     "transfer": "申请人仍要求执行",
-    "basis": "执行依据案号",
+    "basis": "执行依据案号（生效法律文书或原执行案件）",
     "applicants": "申请执行人",
     "respondents": "被执行人",
     "creditor": "申请执行人",
@@ -72,6 +73,7 @@ class FormField:
     ]
     required: bool
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[tuple[str, str], ...] = ()  # (value, Chinese label) for the select
     value: str | list[str] = ""
     error: str = ""
 
@@ -112,11 +114,15 @@ def _widget(tp: Any) -> tuple[str, tuple[str, ...]]:
 
 def form_fields(event_type: str) -> list[FormField]:
     cls = m.EVENT_TYPES[event_type]
+    opening = issubclass(cls, m.OPENING_TYPES)
     out = []
     for name, key, tp, required in yaml_fields(cast(type, cls)):
         widget, choices = _widget(tp)
+        if opening and key == "case":
+            widget = "text"  # the new case's number is typed, not chosen
         label = FIELD_LABELS.get("to_date" if key == "to" and widget == "date" else name, key)
-        out.append(FormField(key, label, widget, required, choices))  # type: ignore[arg-type]
+        labelled = tuple((c, f"{value_label(key, c)}（{c}）") for c in choices)
+        out.append(FormField(key, label, widget, required, choices, labelled))  # type: ignore[arg-type]
     return out
 
 

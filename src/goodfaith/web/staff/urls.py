@@ -11,6 +11,8 @@ urlpatterns = [
     path("tasks/<int:task_id>/decide/", views.decide, name="decide"),
     path("disputes/<int:dispute_id>/", views.dispute_detail, name="dispute"),
     path("disputes/<int:dispute_id>/record/", views.record_event, name="record"),
+    path("disputes/<int:dispute_id>/certificate/", views.issue_certificate, name="certificate"),
+    path("documents/<int:document_id>.pdf", views.document_pdf, name="document_pdf"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -18,16 +18,33 @@ from django.views.decorators.http import require_POST
 from goodfaith.core.answers import answer
 from goodfaith.core.errors import InvalidValue
 from goodfaith.core.explain import cite_zh
-from goodfaith.core.labels import ASK_LABELS, EVENT_LABELS, OUTCOME_LABELS, PROPOSALS, STAGE_LABELS
+from goodfaith.core.labels import (
+    ASK_LABELS,
+    EVENT_LABELS,
+    OUTCOME_LABELS,
+    PROPOSALS,
+    STAGE_LABELS,
+    value_label,
+)
 from goodfaith.core.state import fold
 from goodfaith.core.timeline.model import EVENT_TYPES, JudgmentEffective, Query
 from goodfaith.core.values.case_number import CaseNumber
+from goodfaith.documents.pdf import render_pdf_data
+from goodfaith.documents.templates import find_template
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
 from goodfaith.web.cases.actions import InvalidEvent, NotPermitted, do_record_event
-from goodfaith.web.cases.roles import may_record
+from goodfaith.web.cases.roles import may_record, roles_of
 from goodfaith.web.cases.timelines import dispute_timeline
-from goodfaith.web.staff.forms import NESTED, chinese_error, data_from_post, form_fields
+from goodfaith.web.documents.actions import do_issue_document
+from goodfaith.web.documents.models import IssuedDocument
+from goodfaith.web.staff.forms import (
+    FIELD_LABELS,
+    NESTED,
+    chinese_error,
+    data_from_post,
+    form_fields,
+)
 from goodfaith.web.tasks.decide import DecisionError, do_decide
 from goodfaith.web.tasks.models import Task
 
@@ -71,15 +88,32 @@ def _search(query: str) -> Q:
     return condition
 
 
-def _show(value: object) -> str:
-    """A payload value as short text for the event log."""
+PARTY_KEYS = {
+    "party",
+    "to",
+    "applicants",
+    "respondents",
+    "creditor",
+    "creditors",
+    "debtors",
+    "applicant",
+}
+
+
+def _show(value: object, key: str = "", names: dict[str, str] | None = None) -> str:
+    """A payload value as short Chinese text for the event log (party keys become names)."""
+    names = names or {}
     if isinstance(value, list):
-        return "、".join(_show(v) for v in value)
+        return "、".join(_show(v, key, names) for v in value)
     if isinstance(value, dict):
-        return "；".join(f"{k}：{_show(v)}" for k, v in value.items())
+        return "；".join(
+            f"{FIELD_LABELS.get(k, k)}：{_show(v, k, names)}" for k, v in value.items()
+        )
     if isinstance(value, bool):
         return "是" if value else "否"
-    return str(value)
+    if isinstance(value, str) and key in PARTY_KEYS and value in names:
+        return f"{names[value]}（{value}）"
+    return value_label(key, value)
 
 
 @login_required
@@ -95,13 +129,16 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
             p["stage"] = STAGE_LABELS.get(p["state"].stage, p["state"].stage)
     as_of = _as_of(request)
     answers = _answers(dispute, as_of)
+    names = {dp.key: dp.party.name for dp in dispute.parties.select_related("party")}
     rows = [
         {
             "event": e,
             "label": EVENT_LABELS.get(e.type, e.type),
             "voided": hasattr(e, "voided_by"),
             "fields": [
-                (k, _show(v)) for k, v in e.payload.items() if k not in ("on", "type", "case")
+                (FIELD_LABELS.get(k, k), _show(v, k, names))
+                for k, v in e.payload.items()
+                if k not in ("on", "type", "case")
             ],
         }
         for e in events
@@ -130,6 +167,11 @@ def _as_of(request: HttpRequest) -> date:
         return timezone.localdate()
 
 
+CERTIFICATES = {
+    "主动履行证明书": "active_performance_certificate",
+    "自动履行证明书": "automatic_performance_certificate",
+    "信用修复证明": "credit_repair_certificate",
+}
 ASKS = ("status", "listing", "deletion", "certificate")
 
 
@@ -140,6 +182,11 @@ def _answers(dispute: db.Dispute, as_of: date) -> list[dict[str, Any]]:
         return []
     state = fold(t.parties, t.events, as_of)
     debtors = sorted({d for e in t.events if isinstance(e, JudgmentEffective) for d in e.debtors})
+    certified = set(
+        dispute.documents.filter(
+            kind__in=CERTIFICATES.values(), revoked_at__isnull=True
+        ).values_list("party_key", flat=True)
+    )
     out = []
     for key in debtors:
         items = []
@@ -157,7 +204,18 @@ def _answers(dispute: db.Dispute, as_of: date) -> list[dict[str, Any]]:
                     ],
                 }
             )
-        out.append({"party": t.parties[key].name, "key": key, "items": items})
+        cert = a if ask == "certificate" else None  # the last ask is the certificate
+        out.append(
+            {
+                "party": t.parties[key].name,
+                "key": key,
+                "items": items,
+                "certificate_ready": cert is not None
+                and cert.outcome == "eligible"
+                and key not in certified,
+                "certificate_title": cert.details.get("document", "") if cert else "",
+            }
+        )
     return out
 
 
@@ -260,3 +318,42 @@ def record_event(request: HttpRequest, dispute_id: int) -> HttpResponse:
         context,
         status=400 if error or any(f.error for f in fields) else 200,
     )
+
+
+@login_required
+@require_POST
+def issue_certificate(request: HttpRequest, dispute_id: int) -> HttpResponse:
+    """出具证明书: the certificate of the court's policy for an eligible debtor, signed and registered."""
+    dispute = access_dispute(request.user, dispute_id)
+    party = request.POST.get("party", "")
+    if "enforcement_judge" not in roles_of(request.user) and not getattr(
+        request.user, "is_superuser", False
+    ):
+        messages.error(request, "只有执行法官可以出具证明书。")
+        return redirect("staff:dispute", dispute.pk)
+    t = dispute_timeline(dispute)
+    on = t.events[-1].on if t.events else timezone.localdate()
+    q = Query(id="issue", on=on, ask="certificate", party=party)
+    a = answer(t, q, fold(t.parties, t.events, on))
+    if a.outcome != "eligible":
+        messages.error(
+            request, f"规则结论为“{OUTCOME_LABELS.get(a.outcome, a.outcome)}”，不能出具。"
+        )
+        return redirect("staff:dispute", dispute.pk)
+    kind = CERTIFICATES.get(str(a.details.get("document")), "credit_repair_certificate")
+    issued = dispute.documents.filter(kind=kind, party_key=party, revoked_at__isnull=True).first()
+    if issued is not None:
+        messages.error(request, f"已出具{issued.data['title']}（{issued.number}），不重复出具。")
+        return redirect("staff:dispute", dispute.pk)
+    doc = do_issue_document(dispute, kind, party, on=on, actor=request.user)
+    messages.success(request, f"已出具{doc.data['title']}（{doc.number}），验证码 {doc.code}。")
+    return redirect("staff:dispute", dispute.pk)
+
+
+@login_required
+def document_pdf(request: HttpRequest, document_id: int) -> HttpResponse:
+    doc = get_object_or_404(IssuedDocument, pk=document_id, court__in=courts_of(request.user))
+    pdf = render_pdf_data(doc.data, find_template(doc.court.code, doc.kind, "typ"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{doc.code}.pdf"'
+    return response
