@@ -211,6 +211,9 @@ def test_huadu_from_filing_to_certificate(browser, live_server, monkeypatch) -> 
     )
     _record(page, "case_closed", {"on": "2022-06-28", "case": case, "reason": "performed"})
 
+    page.fill("form.asof input[name=as_of]", "2022-06-30")  # the rules as of after closure
+    page.click("form.asof button")
+    page.wait_for_selector("text=规则审查（截至2022年6月30日）")
     page.click("button:has-text('出具主动履行证明书')")
     page.wait_for_selector(".messages .success")
     message = page.locator(".messages").inner_text()

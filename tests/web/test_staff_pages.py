@@ -138,8 +138,12 @@ def test_inbox_shows_own_courts_tasks_and_the_case_page_the_rules(stored: None) 
     assert "拟纳入失信被执行人名单" in page and "（2025）粤0117执1001号" in page
     assert "已逾期" in page
     assert "删除失信信息" not in page  # the Zaoyang deletion task belongs to another court
-    zaoyang = staff_of("zaoyang", "鄂0683")
-    assert "删除失信信息" in zaoyang.get("/inbox/").content.decode()
+    zaoyang = staff_of("zaoyang", "鄂0683", roles=("filing",))
+    assert "删除失信信息" not in zaoyang.get("/inbox/").content.decode()  # a judge's task
+    every = zaoyang.get("/inbox/", {"all": "1"}).content.decode()
+    assert "删除失信信息" in every and "由执行法官处理" in every  # seen, not decided, by filing
+    leader = staff_of("leader", "鄂0683", roles=("leadership",))
+    assert "删除失信信息" in leader.get("/inbox/").content.decode()
 
     dispute = db.Dispute.objects.get(court__code="粤0117")
     case_page = conghua.get(f"/disputes/{dispute.pk}/?as_of=2025-04-09").content.decode()
@@ -163,7 +167,7 @@ def test_a_judge_decides_proposals_and_the_decision_is_an_event(stored: None) ->
     denied = mediator.post(
         f"/tasks/{task.pk}/decide/", {"decision": "accept", "on": "2025-04-09"}, follow=True
     )
-    assert "无权作出该决定" in denied.content.decode()
+    assert "该事项由执行法官处理。" in denied.content.decode()
     outsider = staff_of("outsider", "鄂0683", roles=("enforcement_judge",))
     assert outsider.post(f"/tasks/{task.pk}/decide/", {"decision": "accept"}).status_code == 404
 
@@ -330,12 +334,15 @@ def test_certificate_is_issued_once_and_only_to_an_eligible_debtor(
     url = f"/disputes/{dispute.pk}/certificate/"
     clerk = staff_of("clerk", "粤0114", roles=("filing",))
     refused = clerk.post(url, {"party": "D1"}, follow=True).content.decode()
-    assert "只有执行法官可以出具证明书。" in refused
+    assert "您的岗位无权出具证明书" in refused
     judge = staff_of("judge", "粤0114", roles=("enforcement_judge",))
     page = judge.get(f"/disputes/{dispute.pk}/").content.decode()
     assert page.count("出具主动履行证明书") == 2  # both debtors of the Huadu case are eligible
-    ok = judge.post(url, {"party": "D1"}, follow=True).content.decode()
+    ok = judge.post(url, {"party": "D1", "as_of": "2022-07-01"}, follow=True).content.decode()
     assert "已出具主动履行证明书（（2022）粤0114证1号）" in ok
+    event = dispute.events.get(type="certificate_issued")
+    assert event.payload["document"] == "active_performance_certificate"
+    assert event.recorded_by.username == "judge" and str(event.on) == "2022-07-01"
     assert ok.count("出具主动履行证明书</button>") == 1  # D2's button remains, D1's is gone
     again = judge.post(url, {"party": "D1"}, follow=True).content.decode()
     assert "不重复出具" in again
@@ -344,3 +351,57 @@ def test_certificate_is_issued_once_and_only_to_an_eligible_debtor(
     assert "不能出具" in creditor and dispute.documents.count() == 1
     log = ok[ok.index("案件档案") :]
     assert "财产类型：银行账户" in log and "当事人：刘某（D1）" in log  # the log speaks Chinese
+
+
+def test_accepting_a_certificate_proposal_issues_the_certificate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from goodfaith.core.documents.signing import new_private_key_b64
+    from goodfaith.web.tasks.models import Task
+    from goodfaith.web.tasks.sweep import sweep
+    from tests.conftest import DEMO
+
+    monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
+    call_command("import", str(DEMO / "conghua-2024.timeline.yaml"), stdout=io.StringIO())
+    sweep(date(2025, 4, 9))
+    task = Task.objects.get(proposal="certificate_and_lifting")  # commitment performed in time
+    judge = staff_of("judge", "粤0117", roles=("enforcement_judge",))
+    page = judge.post(
+        f"/tasks/{task.pk}/decide/", {"decision": "accept", "on": "2025-04-09"}, follow=True
+    ).content.decode()
+    assert "已采纳建议" in page, page[page.find("messages") : page.find("messages") + 400]
+    doc = task.dispute.documents.get()
+    assert doc.kind == "automatic_performance_certificate" and doc.party_key == task.party_key
+    assert task.dispute.events.filter(type="certificate_issued").count() == 1
+
+
+def test_registration_takes_the_next_number_of_the_courts_series(stored: None) -> None:
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    clerk = staff_of("clerk", "粤0114", roles=("filing",))
+    dispute = db.Dispute.objects.get(court__code="粤0114")
+    url = f"/disputes/{dispute.pk}/record/"
+    other = db.Dispute.objects.get(court__code="鄂0683")  # a number taken in another case file
+    db.Case.objects.create(
+        number=f"（{year}）粤0114执前调7号", court=dispute.court, dispute=other,
+        kind="pre_enforcement", opened_on=date(year, 1, 2),
+    )  # fmt: skip
+    form = clerk.get(url, {"type": "pre_enforcement_registered"}).content.decode()
+    assert f'value="（{year}）粤0114执前调8号"' in form
+    assert "<option selected>（2021）粤0114民初12877号</option>" in form  # basis: the judgment
+    filing = clerk.get(url, {"type": "enforcement_filed"}).content.decode()
+    assert f'value="（{year}）粤0114执1号"' in filing  # the 执 series is its own
+    assert 'value="P1" checked' in filing and 'value="D1" checked' in filing
+    taken = clerk.post(
+        url,
+        {
+            "type": "pre_enforcement_registered",
+            "on": f"{year}-01-03",
+            "case": f"（{year}）粤0114执前调7号",
+            "basis": "（2021）粤0114民初12877号",
+        },
+    )
+    assert taken.status_code == 400
+    assert "该案号已被使用（属于（2021）鄂0683民初" in taken.content.decode()
+    assert not dispute.events.filter(type="pre_enforcement_registered").exists()

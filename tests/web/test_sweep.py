@@ -33,6 +33,10 @@ def keys() -> list[tuple[int, str]]:
 def test_clocks_of_the_conghua_scenario() -> None:
     t = load_timeline(CONGHUA)
     before = clocks(t, date(2025, 4, 8))
+    assert [(c.kind, c.due, c.proposal, c.role) for c in before if c.kind == "performance_due"] == [
+        ("performance_due", date(2025, 1, 20), "none", "trial")  # lapsed unperformed: no task
+    ]
+    before = [c for c in before if c.kind != "performance_due"]
     assert [(c.kind, c.due, c.proposal, c.lapsed(date(2025, 4, 8))) for c in before] == [
         (
             "pre_listing_notice",
@@ -41,7 +45,8 @@ def test_clocks_of_the_conghua_scenario() -> None:
             False,
         )  # the deadline day is the debtor's
     ]
-    assert clocks(t, date(2025, 4, 9))[0].lapsed(date(2025, 4, 9))
+    warning = [c for c in clocks(t, date(2025, 4, 9)) if c.kind == "pre_listing_notice"]
+    assert warning[0].lapsed(date(2025, 4, 9)) and warning[0].role == "enforcement_judge"
 
 
 def test_decided_and_performed_warnings_propose_no_decision() -> None:
@@ -71,6 +76,7 @@ def test_sweep_twice_creates_each_task_once() -> None:
             "party": "D",
             "due": "2025-04-08",
             "proposal": "listing",
+            "role": "enforcement_judge",
             "reason": "预纳入失信名单提醒期限届满（2025-04-08）：期限内未履行，建议依法作出决定。",
         }
     ]
@@ -141,3 +147,50 @@ def test_workers_run_the_sweep_through_the_task_queue() -> None:
     assert len(results) == 2 and all(r.status == "SUCCESSFUL" for r in results)
     assert results[0].return_value["created"] > 0 and results[1].return_value["created"] == 0
     assert len(keys()) == results[0].return_value["created"]
+
+
+def _conghua(*events: str, policy: str = "conghua-2022") -> object:
+    from goodfaith.core.timeline.load import parse_timeline, read_yaml
+
+    text = CONGHUA.read_text(encoding="utf-8").replace("policy: conghua-2022", f"policy: {policy}")
+    head = text[: text.index("  - {on: 2025-03-03")]
+    return parse_timeline(read_yaml(head + "".join(f"  - {e}\n" for e in events)))
+
+
+def test_stage_one_clock_proposes_the_certificate_the_policy_grants() -> None:
+    on_time = '{on: 2025-01-18, type: payment, case: （2024）粤0117民初888号, party: D, amount: "150000.00"}'
+    ningbo = _conghua(
+        on_time, policy="ningbo-2019"
+    )  # 自动履行证明书 for performance after judgment
+    (clock,) = [c for c in clocks(ningbo, date(2025, 2, 1)) if c.kind == "performance_due"]  # type: ignore[arg-type]
+    assert (clock.proposal, clock.role, clock.due) == (
+        "issue_certificate",
+        "trial",
+        date(2025, 1, 20),
+    )
+    assert "自动履行证明书" in clock.reason
+    conghua = _conghua(on_time)  # Conghua's certificate is for performance during enforcement
+    (clock,) = [c for c in clocks(conghua, date(2025, 2, 1)) if c.kind == "performance_due"]  # type: ignore[arg-type]
+    assert clock.proposal == "none" and "履行期限内已履行" in clock.reason
+    late = _conghua(on_time.replace("01-18", "01-21"), policy="ningbo-2019")
+    (clock,) = [c for c in clocks(late, date(2025, 2, 1)) if c.kind == "performance_due"]  # type: ignore[arg-type]
+    assert clock.proposal == "none"  # paid the day after the period: no certificate proposed
+
+
+def test_objection_without_the_risk_notice_raises_a_filing_task() -> None:
+    base = (
+        "{on: 2025-03-03, type: enforcement_filed, case: （2025）粤0117执1001号,"
+        " basis: （2024）粤0117民初888号, applicants: [C], respondents: [D]}",
+        "{on: 2025-03-10, type: objection_filed, case: （2025）粤0117执1001号, party: D}",
+    )
+    bare = [c for c in clocks(_conghua(*base), date(2025, 3, 11)) if c.kind == "objection_notice"]  # type: ignore[arg-type]
+    assert [(c.proposal, c.role, c.lapsed(date(2025, 3, 11))) for c in bare] == [
+        ("serve_objection_notice", "filing", True)
+    ]
+    served = _conghua(
+        *base,
+        "{on: 2025-03-10, type: document_served, case: （2025）粤0117执1001号,"
+        " document: objection_risk_notice, to: [D]}",
+    )
+    (clock,) = [c for c in clocks(served, date(2025, 3, 11)) if c.kind == "objection_notice"]  # type: ignore[arg-type]
+    assert clock.proposal == "none"

@@ -10,7 +10,13 @@ Clocks:
 - the pre-enforcement supervision period (执前督促, the policy's months): propose concluding it;
 - a settlement instalment's due date: unpaid -> a task to check the settlement (art. 1 item 6);
 - a temporary-repair commitment's perform-by date: unperformed -> restore the suspended sanctions;
-- a list entry's deletion deadline (art. 10: three working days) and its term's end (art. 2).
+- a list entry's deletion deadline (art. 10: three working days) and its term's end (art. 2);
+- the performance period of the effective document (判后, stage 1): performed in time -> propose
+  the certificate where the rules find the debtor eligible; lapsed -> tracked, no task;
+- an execution objection (执行异议): the 滥用执行异议权利风险告知书 is served when it is filed
+  (seed 003, stage 3 (四)); not served -> a task for the filing tribunal.
+
+Each clock names the role (岗位) whose inbox its task lands in.
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ class Clock:
     #: the decision proposed when the clock lapses (as of its due date)
     proposal: str
     reason: str
+    #: the role whose task it is (roles.ROLES)
+    role: str = "enforcement_judge"
 
     def lapsed(self, as_of: date) -> bool:
         """Due and passed: the deadline day itself still belongs to the debtor."""
@@ -74,6 +82,10 @@ def clocks(t: Timeline, as_of: date) -> list[Clock]:
             out += _installments(t, e)
         elif isinstance(e, m.CreditCommitment) and e.kind == "temporary_repair" and e.perform_by:
             out.append(_commitment(t, e))
+        elif isinstance(e, m.JudgmentEffective) and e.due is not None:
+            out += [_performance(t, e, party) for party in e.debtors]
+        elif isinstance(e, m.ObjectionFiled):
+            out.append(_objection(state, e))
     out += _deletions(t, state, as_of)
     return sorted(out, key=lambda c: (c.due, c.key))
 
@@ -131,6 +143,7 @@ def _supervision(t: Timeline, state: DisputeState, e: m.PreEnforcementRegistered
         started=e.on,
         due=due,
         proposal="conclude_pre_enforcement",
+        role="mediator",
         reason=f"执前督促期限（{months}个月）至{due.isoformat()}届满：督促成功则归档，督促不成且申请人要求的转立案执行。",
     )
 
@@ -225,3 +238,56 @@ def _deletions(t: Timeline, state: DisputeState, as_of: date) -> list[Clock]:
                 )
             )
     return out
+
+
+def _performance(t: Timeline, e: m.JudgmentEffective, party: str) -> Clock:
+    """判后履行期限: performed in time and eligible -> the certificate (e.g. 自动履行证明书)."""
+    from goodfaith.core.answers import (
+        answer,
+    )  # answers imports the rules, which import clocks' peers
+
+    assert e.due is not None
+    performed = _performed_by(t, party, e.case, e.due)
+    proposal, why = "none", "履行期限届满未履行：申请执行人可申请执行，立案时询问是否适用执前督促"
+    if performed:
+        q = m.Query(id="clock", on=e.due, ask="certificate", party=party, case=e.case)
+        a = answer(t, q)
+        title = str(a.details.get("document") or "证明书")
+        proposal, why = (
+            ("issue_certificate", f"履行期限内已自动履行，建议出具{title}")
+            if a.outcome == "eligible"
+            else ("none", "履行期限内已履行")
+        )
+    return Clock(
+        key=f"performance:{e.case}:{party}",
+        kind="performance_due",
+        case=str(e.case),
+        party=party,
+        started=e.on,
+        due=e.due,
+        proposal=proposal,
+        role="trial",
+        reason=f"生效法律文书确定的履行期限至{e.due.isoformat()}：{why}。",
+    )
+
+
+def _objection(state: DisputeState, e: m.ObjectionFiled) -> Clock:
+    served = any(
+        isinstance(d, m.DocumentServed)
+        and d.document == "objection_risk_notice"
+        and e.party in d.to
+        and d.on >= e.on
+        for d in state.events
+    )
+    return Clock(
+        key=f"objection:{e.case}:{e.party}:{e.on.isoformat()}",
+        kind="objection_notice",
+        case=str(e.case),
+        party=e.party,
+        started=e.on,
+        due=e.on,
+        proposal="none" if served else "serve_objection_notice",
+        role="filing",
+        reason=f"{e.on.isoformat()}提出执行异议，应在异议立案时送达《滥用执行异议权利风险告知书》"
+        + ("，已送达。" if served else "，尚未送达。"),
+    )

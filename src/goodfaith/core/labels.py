@@ -96,6 +96,8 @@ PROPOSALS = {
     "check_settlement": "核查执行和解履行情况",
     "restore_sanctions": "拟恢复信用惩戒措施",
     "delete_listing": "删除失信信息",
+    "issue_certificate": "拟出具证明书",
+    "serve_objection_notice": "送达滥用执行异议权利风险告知书",
 }
 
 #: Chinese labels of the timeline's enumerated values, by YAML key (document titles come from

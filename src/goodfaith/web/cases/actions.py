@@ -291,7 +291,10 @@ def do_record_event(
         except TimelineError as exc:
             where = exc.where.replace(f"events[{position}]", "the new event")
             raise InvalidEvent(where, exc.field, exc.message) from None
-        stored = _append(dispute, t.events[position], actor, source)
+        try:
+            stored = _append(dispute, t.events[position], actor, source)
+        except ImportConflict as exc:  # the new case's number is taken by another case file
+            raise InvalidEvent("the new event", "case", str(exc).split(": ", 1)[-1]) from None
         refresh_state(dispute)
         audit.record(
             "record_event", actor, dispute.root_case, {"seq": stored.seq, **stored.payload}

@@ -29,7 +29,15 @@ _STAGE3 = {
 
 #: event types each role may record
 ROLE_EVENTS: dict[str, frozenset[str]] = {
-    "trial": frozenset({"judgment_effective", "account_recorded", "document_served", "payment"}),
+    "trial": frozenset(
+        {
+            "judgment_effective",
+            "account_recorded",
+            "document_served",
+            "payment",
+            "certificate_issued",
+        }
+    ),
     "filing": frozenset(
         {
             "pre_enforcement_requested",

@@ -85,6 +85,57 @@ def do_issue_document(
         return doc
 
 
+#: the certificate a rules answer names -> the document kind that carries it
+CERTIFICATES = {
+    "主动履行证明书": "active_performance_certificate",
+    "自动履行证明书": "automatic_performance_certificate",
+    "信用修复证明": "credit_repair_certificate",
+}
+
+
+class CertificateRefused(ValueError):
+    """The certificate cannot be issued (message in Chinese)."""
+
+
+def do_issue_certificate(
+    dispute: Dispute, party: str, on: date, actor: AbstractBaseUser | None = None
+) -> IssuedDocument:
+    """出具证明书 when the rules find ``party`` eligible on ``on``: the document is issued and
+    ``certificate_issued`` recorded in the case file, in one transaction, once per party."""
+    from goodfaith.core.answers import answer
+    from goodfaith.core.labels import OUTCOME_LABELS
+    from goodfaith.core.timeline.model import Query
+    from goodfaith.web.cases.actions import do_record_event
+
+    t = dispute_timeline(dispute)
+    if party not in t.parties:
+        raise CertificateRefused(f"本案没有当事人“{party}”。")
+    a = answer(t, Query(id="issue", on=on, ask="certificate", party=party))
+    if a.outcome != "eligible" or a.case is None:
+        label = OUTCOME_LABELS.get(a.outcome, a.outcome)
+        raise CertificateRefused(f"截至{on.isoformat()}规则结论为“{label}”，不能出具。")
+    kind = CERTIFICATES.get(str(a.details.get("document")), "credit_repair_certificate")
+    with transaction.atomic():
+        issued = (
+            IssuedDocument.objects.select_for_update()
+            .filter(dispute=dispute, kind=kind, party_key=party, revoked_at__isnull=True)
+            .first()
+        )
+        if issued is not None:
+            raise CertificateRefused(
+                f"已出具{issued.data['title']}（{issued.number}），不重复出具。"
+            )
+        event = {
+            "on": on.isoformat(),
+            "type": "certificate_issued",
+            "case": a.case,
+            "party": party,
+            "document": kind,
+        }
+        do_record_event(dispute, event, actor, source="certificate")
+        return do_issue_document(dispute, kind, party, case=a.case, on=on, actor=actor)
+
+
 def do_revoke_document(
     doc: IssuedDocument, reason: str, actor: AbstractBaseUser | None = None
 ) -> None:

@@ -164,6 +164,8 @@ def chinese_error(message: str) -> str:
         return "请填写不为负数、最多两位小数的金额。"
     if message.startswith("expected one of"):
         return "请从列表中选择。"
+    if "already belongs to the case file of" in message:
+        return f"该案号已被使用（属于{message.rsplit(' ', 1)[-1]}案卷），请刷新后使用新的案号。"
     if "never applied" in message:
         return "该措施编号没有对应的控制措施记录。"
     if "already applied" in message:

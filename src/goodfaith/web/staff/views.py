@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -34,9 +35,10 @@ from goodfaith.documents.templates import find_template
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import access_dispute, courts_of, disputes_for
 from goodfaith.web.cases.actions import InvalidEvent, NotPermitted, do_record_event
-from goodfaith.web.cases.roles import may_record, roles_of
+from goodfaith.web.cases.numbers import OPENING_CODES, next_case_number
+from goodfaith.web.cases.roles import ROLES, may_record, roles_of
 from goodfaith.web.cases.timelines import dispute_timeline
-from goodfaith.web.documents.actions import do_issue_document
+from goodfaith.web.documents.actions import CERTIFICATES, CertificateRefused, do_issue_certificate
 from goodfaith.web.documents.models import IssuedDocument
 from goodfaith.web.staff.forms import (
     FIELD_LABELS,
@@ -159,19 +161,14 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     )
 
 
-def _as_of(request: HttpRequest) -> date:
-    text = request.GET.get("as_of", "")
+def _as_of(request: HttpRequest, data: Any = None) -> date:
+    text = (data if data is not None else request.GET).get("as_of", "")
     try:
         return date.fromisoformat(text) if text else timezone.localdate()
     except ValueError:
         return timezone.localdate()
 
 
-CERTIFICATES = {
-    "主动履行证明书": "active_performance_certificate",
-    "自动履行证明书": "automatic_performance_certificate",
-    "信用修复证明": "credit_repair_certificate",
-}
 ASKS = ("status", "listing", "deletion", "certificate")
 
 
@@ -221,18 +218,37 @@ def _answers(dispute: db.Dispute, as_of: date) -> list[dict[str, Any]]:
 
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    """待办: open tasks of the staff member's courts, overdue first."""
+    """待办: open tasks of the staff member's courts, overdue first; by default those of their roles."""
     today = timezone.localdate()
     tasks = (
         Task.objects.filter(court__in=courts_of(request.user), done_at__isnull=True)
         .select_related("dispute", "court")
         .order_by("due", "id")
     )
+    roles = roles_of(request.user)
+    sees_all = bool(roles & {"leadership", "admin"}) or getattr(request.user, "is_superuser", False)
+    show_all = sees_all or request.GET.get("all") == "1"
+    if not show_all:
+        tasks = tasks.filter(role__in=roles)
+    names = dict(
+        ((dp.dispute_id, dp.key), dp.party.name)
+        for dp in db.DisputeParty.objects.filter(
+            dispute__in={t.dispute_id for t in tasks}
+        ).select_related("party")
+    )
     rows = [
-        {"task": t, "overdue": t.due < today, "proposal": PROPOSALS.get(t.proposal, t.proposal)}
+        {
+            "task": t,
+            "overdue": t.due < today,
+            "proposal": PROPOSALS.get(t.proposal, t.proposal),
+            "party": names.get((t.dispute_id, t.party_key), ""),
+            "role": ROLES.get(t.role, t.role),
+            "decides": t.role in roles or getattr(request.user, "is_superuser", False),
+        }
         for t in tasks
     ]
-    return render(request, "staff/inbox.html", {"rows": rows, "today": today})
+    context = {"rows": rows, "today": today, "show_all": show_all, "sees_all": sees_all}
+    return render(request, "staff/inbox.html", context)
 
 
 @login_required
@@ -280,6 +296,8 @@ def record_event(request: HttpRequest, dispute_id: int) -> HttpResponse:
     fields = form_fields(event_type) if event_type in allowed else []
     t = dispute_timeline(dispute)
     error = ""
+    if request.method == "GET" and fields:
+        _prefill(fields, event_type, dispute, t)
     if request.method == "POST" and fields:
         data = data_from_post(event_type, request.POST)
         try:
@@ -320,34 +338,49 @@ def record_event(request: HttpRequest, dispute_id: int) -> HttpResponse:
     )
 
 
+def _prefill(fields: list[Any], event_type: str, dispute: db.Dispute, t: Any) -> None:
+    """Defaults a clerk would otherwise type: the next number of the court's series, the basis
+    (the effective document), and the judgment's creditors and debtors."""
+    judgment = next((e for e in t.events if isinstance(e, JudgmentEffective)), None)
+    today = timezone.localdate()
+    defaults: dict[str, str | list[str]] = {"on": today.isoformat()}
+    if event_type in OPENING_CODES:
+        defaults["case"] = next_case_number(
+            dispute.court.code, today.year, OPENING_CODES[event_type]
+        )
+    elif event_type != "judgment_effective" and dispute.cases.exists():
+        defaults["case"] = list(dispute.cases.all())[-1].number  # the latest case
+    if judgment is not None:
+        latest = [c.number for c in dispute.cases.all() if c.kind == "enforcement"]
+        defaults["basis"] = (
+            latest[-1] if event_type == "case_resumed" and latest else str(judgment.case)
+        )
+        defaults["applicants"] = list(judgment.creditors)
+        defaults["respondents"] = list(judgment.debtors)
+        defaults["applicant"] = judgment.creditors[0] if judgment.creditors else ""
+        defaults["creditor"] = defaults["applicant"]
+    for f in fields:
+        if not f.value and f.name in defaults:
+            f.value = defaults[f.name]
+
+
 @login_required
 @require_POST
 def issue_certificate(request: HttpRequest, dispute_id: int) -> HttpResponse:
     """出具证明书: the certificate of the court's policy for an eligible debtor, signed and registered."""
     dispute = access_dispute(request.user, dispute_id)
     party = request.POST.get("party", "")
-    if "enforcement_judge" not in roles_of(request.user) and not getattr(
-        request.user, "is_superuser", False
-    ):
-        messages.error(request, "只有执行法官可以出具证明书。")
+    if not may_record(request.user, dispute.court.code, "certificate_issued"):
+        messages.error(request, "您的岗位无权出具证明书（由执行法官或业务庭出具）。")
         return redirect("staff:dispute", dispute.pk)
-    t = dispute_timeline(dispute)
-    on = t.events[-1].on if t.events else timezone.localdate()
-    q = Query(id="issue", on=on, ask="certificate", party=party)
-    a = answer(t, q, fold(t.parties, t.events, on))
-    if a.outcome != "eligible":
-        messages.error(
-            request, f"规则结论为“{OUTCOME_LABELS.get(a.outcome, a.outcome)}”，不能出具。"
-        )
+    on = _as_of(request, request.POST)  # the date the page's rules were read on
+    try:
+        doc = do_issue_certificate(dispute, party, on, actor=request.user)
+    except (CertificateRefused, NotPermitted) as exc:
+        messages.error(request, str(exc))
         return redirect("staff:dispute", dispute.pk)
-    kind = CERTIFICATES.get(str(a.details.get("document")), "credit_repair_certificate")
-    issued = dispute.documents.filter(kind=kind, party_key=party, revoked_at__isnull=True).first()
-    if issued is not None:
-        messages.error(request, f"已出具{issued.data['title']}（{issued.number}），不重复出具。")
-        return redirect("staff:dispute", dispute.pk)
-    doc = do_issue_document(dispute, kind, party, on=on, actor=request.user)
     messages.success(request, f"已出具{doc.data['title']}（{doc.number}），验证码 {doc.code}。")
-    return redirect("staff:dispute", dispute.pk)
+    return redirect(f"{reverse('staff:dispute', args=[dispute.pk])}?as_of={on.isoformat()}")
 
 
 @login_required

@@ -2,7 +2,8 @@
 
 The system proposes; the judge decides. Accepting a listing proposal records ``listed`` with the
 items and period the rules found; a fine or detention needs the amount or days the judge sets;
-a deletion records ``delisted``. Rejecting records the reason on the task. Both are audited.
+a deletion records ``delisted``; a certificate proposal issues the certificate (the signed
+document and ``certificate_issued``) when the rules still find the debtor eligible. Rejecting records the reason on the task. Both are audited.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from goodfaith.core.timeline.model import Query
 from goodfaith.core.values.money import format_amount
 from goodfaith.web.audit import log as audit
 from goodfaith.web.cases.actions import NotPermitted, do_record_event
+from goodfaith.web.cases.roles import ROLES, roles_of
 from goodfaith.web.cases.timelines import dispute_timeline
 from goodfaith.web.tasks.models import Task
 
@@ -72,6 +74,8 @@ def do_decide(
         task = Task.objects.select_for_update().select_related("dispute__court").get(pk=task.pk)
         if task.done_at is not None:
             raise DecisionError("该事项已经处理。")
+        if task.role not in roles_of(actor) and not getattr(actor, "is_superuser", False):
+            raise DecisionError(f"该事项由{ROLES.get(task.role, task.role)}处理。")
         if not accept and not reason.strip():
             raise DecisionError("不采纳建议的，请写明理由。")
         when = on or timezone.localdate()
@@ -82,6 +86,13 @@ def do_decide(
                     do_record_event(task.dispute, data, actor, source=f"task {task.pk}")
                 except NotPermitted as exc:
                     raise DecisionError("您的岗位或所属法院无权作出该决定。") from exc
+            elif task.proposal in ("issue_certificate", "certificate_and_lifting"):
+                from goodfaith.web.documents.actions import CertificateRefused, do_issue_certificate
+
+                try:
+                    do_issue_certificate(task.dispute, task.party_key, when, actor)
+                except (CertificateRefused, NotPermitted) as exc:
+                    raise DecisionError(str(exc)) from exc
         task.done_at = timezone.now()
         task.decided_by = actor
         task.decision = "accepted" if accept else "rejected"

@@ -19,6 +19,8 @@ class Task(models.Model):
     party_key = models.CharField(max_length=32, blank=True, default="")
     due = models.DateField()
     proposal = models.CharField(max_length=40)
+    #: the role (岗位) whose inbox the task lands in (cases.roles.ROLES)
+    role = models.CharField(max_length=24, default="enforcement_judge")
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -54,6 +54,7 @@ def sweep(as_of: date, court: str | None = None) -> SweepReport:
                         party_key=c.party or "",
                         due=c.due,
                         proposal=c.proposal,
+                        role=c.role,
                         reason=c.reason,
                     )
                     for c in due

@@ -28,6 +28,7 @@ class Command(GoodfaithCommand):
                 "party": t.party_key or None,
                 "due": t.due.isoformat(),
                 "proposal": t.proposal,
+                "role": t.role,
                 "reason": t.reason,
             }
             for t in tasks
