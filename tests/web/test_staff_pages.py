@@ -244,6 +244,7 @@ def test_every_view_checks_court(
         "record": client.get(f"/disputes/{dispute.pk}/record/", {"type": "payment"}),
         "certificate": client.post(f"/disputes/{dispute.pk}/certificate/", {"party": "D1"}),
         "pdf": client.get(f"/documents/{doc.pk}.pdf"),
+        "supervision": client.get("/supervision/", {"as_of": "2022-06-20"}),
         "list": client.get("/"),
         "inbox": client.get("/inbox/"),
         "case": client.get(f"/disputes/{dispute.pk}/"),
@@ -264,6 +265,8 @@ def test_every_view_checks_court(
         assert responses["record"].status_code == 200
         assert responses["certificate"].status_code == 302
         assert responses["pdf"].content.startswith(b"%PDF")
+    if persona != "anonymous":  # Huadu's enforcement case is open on 2022-06-20 (no warnings)
+        assert responses["supervision"].status_code == 200
     task.refresh_from_db()
     assert (task.decision == "rejected") == (persona == "owner")
 
@@ -405,3 +408,121 @@ def test_registration_takes_the_next_number_of_the_courts_series(stored: None) -
     assert taken.status_code == 400
     assert "该案号已被使用（属于（2021）鄂0683民初" in taken.content.decode()
     assert not dispute.events.filter(type="pre_enforcement_registered").exists()
+
+
+def test_settlement_with_instalments_from_the_form_and_a_missed_one_raises_a_task() -> None:
+    from goodfaith.web.tasks.models import Task
+    from goodfaith.web.tasks.sweep import sweep
+
+    call_command(
+        "import", str(SCENARIOS / "conghua-pre-listing.timeline.yaml"), stdout=io.StringIO()
+    )
+    dispute = db.Dispute.objects.get(court__code="粤0117")
+    judge = staff_of("judge", "粤0117", roles=("enforcement_judge",))
+    url = f"/disputes/{dispute.pk}/record/"
+    form = judge.get(url, {"type": "settlement_agreed"}).content.decode()
+    assert "第8期履行日期" in form and "分期履行计划" in form
+    case = "（2025）粤0117执1001号"
+    bad = judge.post(
+        url,
+        {"type": "settlement_agreed", "on": "2025-04-01", "case": case, "parties": ["D"],
+         "installments-0-due": "2025-04-30", "installments-0-amount": "abc"},
+    )  # fmt: skip
+    assert bad.status_code == 400 and 'value="abc"' in bad.content.decode()  # kept for fixing
+    ok = judge.post(
+        url,
+        {"type": "settlement_agreed", "on": "2025-04-01", "case": case, "parties": ["D"],
+         "installments-0-due": "2025-04-30", "installments-0-amount": "50000.00",
+         "installments-1-due": "2025-05-30", "installments-1-amount": "100000.00"},
+        follow=True,
+    )  # fmt: skip
+    assert "已记录：达成执行和解。" in ok.content.decode()
+    event = dispute.events.get(type="settlement_agreed")
+    assert event.payload["installments"] == [
+        {"due": "2025-04-30", "amount": "50000.00"},
+        {"due": "2025-05-30", "amount": "100000.00"},
+    ]
+    sweep(date(2025, 5, 6))
+    task = Task.objects.get(kind="installment_due")
+    assert task.proposal == "check_settlement" and "第1期" in task.reason
+
+
+def test_repair_application_with_its_conditions_from_the_form() -> None:
+    call_command(
+        "import", str(SCENARIOS / "conghua-pre-listing.timeline.yaml"), stdout=io.StringIO()
+    )
+    dispute = db.Dispute.objects.get(court__code="粤0117")
+    judge = staff_of("judge", "粤0117", roles=("enforcement_judge",))
+    url = f"/disputes/{dispute.pk}/record/"
+    form = judge.get(url, {"type": "repair_applied"}).content.decode()
+    assert "如实报告财产" in form and "屏蔽失信信息（shield）" in form
+    judge.post(
+        url,
+        {"type": "repair_applied", "on": "2025-04-10", "case": "（2025）粤0117执1001号",
+         "party": "D", "conditions-reports_property": "true",
+         "conditions-contact_details": "false", "conditions-performance_plan": "",
+         "effects": ["shield", "lift_consumption"]},
+    )  # fmt: skip
+    event = dispute.events.get(type="repair_applied")
+    assert event.payload["conditions"] == {"reports_property": True, "contact_details": False}
+    assert event.payload["effects"] == ["shield", "lift_consumption"]
+
+
+PANEL_CASE = """format: goodfaith-timeline/1
+title: 拍卖启动后履行（花都，合议庭讨论）
+court: 粤0114
+court_name: 广州市花都区人民法院
+policy: huadu-2022
+parties:
+  P: {name: 甲公司, kind: unit}
+  D: {name: 乙某, kind: person}
+events:
+  - on: 2023-01-05
+    type: judgment_effective
+    case: （2022）粤0114民初900号
+    document: judgment
+    creditors: [P]
+    debtors: [D]
+    obligations: [{id: O1, kind: money, amount: "300000.00", debtors: [D], liability: several, shares: {D: "300000.00"}}]
+    due: 2023-01-15
+  - {on: 2023-02-01, type: enforcement_filed, case: （2023）粤0114执200号, basis: （2022）粤0114民初900号, applicants: [P], respondents: [D]}
+  - {on: 2023-02-01, type: document_served, case: （2023）粤0114执200号, document: enforcement_notice, to: [D]}
+  - {on: 2023-02-03, type: measure_applied, case: （2023）粤0114执200号, party: D, id: M1, measure: seal, asset: vehicle, value: "80000.00"}
+  - {on: 2023-04-03, type: auction_started, case: （2023）粤0114执200号, party: D}
+  - {on: 2023-04-10, type: payment, case: （2023）粤0114执200号, party: D, amount: "300000.00"}
+  - {on: 2023-04-10, type: case_closed, case: （2023）粤0114执200号, reason: performed}
+"""
+
+
+@pytest.mark.parametrize("grant", [True, False])
+def test_the_panel_decides_what_the_rules_leave_to_it(tmp_path: object, grant: bool) -> None:
+    from pathlib import Path
+
+    from goodfaith.core.answers import answer
+    from goodfaith.core.timeline.model import Query
+    from goodfaith.web.cases.timelines import dispute_timeline
+    from goodfaith.web.tasks.models import Task
+    from goodfaith.web.tasks.sweep import sweep
+
+    path = Path(str(tmp_path)) / "panel.timeline.yaml"
+    path.write_text(PANEL_CASE, encoding="utf-8")
+    call_command("import", str(path), stdout=io.StringIO())
+    sweep(date(2023, 4, 12))
+    task = Task.objects.get(kind="panel_certificate")
+    assert (task.role, task.proposal, task.party_key) == ("panel", "panel_certificate", "D")
+    judge = staff_of("judge", "粤0114", roles=("enforcement_judge",))
+    refused = judge.post(f"/tasks/{task.pk}/decide/", {"decision": "accept"}, follow=True)
+    assert "该事项由合议庭成员处理。" in refused.content.decode()
+    member = staff_of("member", "粤0114", roles=("panel",))
+    assert "合议庭讨论" in member.get("/inbox/").content.decode()
+    decision = {"decision": "accept" if grant else "reject", "on": "2023-04-12"}
+    if not grant:
+        decision["reason"] = "拍卖启动后方履行，不宜出具"
+    member.post(f"/tasks/{task.pk}/decide/", decision)
+    dispute = task.dispute
+    event = dispute.events.get(type="panel_decided")
+    assert event.payload["grant"] is grant and event.recorded_by.username == "member"
+    t = dispute_timeline(dispute)
+    a = answer(t, Query(id="q", on=date(2023, 4, 12), ask="certificate", party="D"))
+    assert a.outcome == ("eligible" if grant else "ineligible")
+    assert sweep(date(2023, 4, 13)).created == 0  # decided: no new task

@@ -14,7 +14,9 @@ Clocks:
 - the performance period of the effective document (判后, stage 1): performed in time -> propose
   the certificate where the rules find the debtor eligible; lapsed -> tracked, no task;
 - an execution objection (执行异议): the 滥用执行异议权利风险告知书 is served when it is filed
-  (seed 003, stage 3 (四)); not served -> a task for the filing tribunal.
+  (seed 003, stage 3 (四)); not served -> a task for the filing tribunal;
+- a case closed as performed where the rules leave the certificate to the collegial panel
+  (Huadu, reasoning 1 item 5): a task for the panel until it decides.
 
 Each clock names the role (岗位) whose inbox its task lands in.
 """
@@ -86,6 +88,8 @@ def clocks(t: Timeline, as_of: date) -> list[Clock]:
             out += [_performance(t, e, party) for party in e.debtors]
         elif isinstance(e, m.ObjectionFiled):
             out.append(_objection(state, e))
+        elif isinstance(e, m.CaseClosed) and e.reason in ("performed", "settlement_performed"):
+            out += _panel(t, state, e)
     out += _deletions(t, state, as_of)
     return sorted(out, key=lambda c: (c.due, c.key))
 
@@ -291,3 +295,45 @@ def _objection(state: DisputeState, e: m.ObjectionFiled) -> Clock:
         reason=f"{e.on.isoformat()}提出执行异议，应在异议立案时送达《滥用执行异议权利风险告知书》"
         + ("，已送达。" if served else "，尚未送达。"),
     )
+
+
+def _panel(t: Timeline, state: DisputeState, e: m.CaseClosed) -> list[Clock]:
+    """合议庭讨论: the certificate question the rules leave to the panel, until it decides."""
+    from goodfaith.core.answers import answer
+
+    policy = policy_in_force(t.policy, e.on)
+    opened = state.cases.get(e.case)
+    if policy is None or policy.certificate != "huadu" or opened is None:
+        return []
+    filed = next(
+        (x for x in state.events if isinstance(x, m.EnforcementFiled) and x.case == e.case), None
+    )
+    out = []
+    for party in filed.respondents if filed is not None else ():
+        q = m.Query(id="clock", on=e.on, ask="certificate", party=party, case=e.case)
+        a = answer(t, q)
+        decided = any(
+            isinstance(d, m.PanelDecided) and d.party == party and d.case == e.case
+            for d in state.events
+        )
+        if a.outcome != "panel" and not decided:
+            continue
+        out.append(
+            Clock(
+                key=f"panel:{e.case}:{party}",
+                kind="panel_certificate",
+                case=str(e.case),
+                party=party,
+                started=e.on,
+                due=e.on,
+                proposal="none" if decided else "panel_certificate",
+                role="panel",
+                reason=f"{e.on.isoformat()}结案；"
+                + (
+                    "合议庭已作出决定。"
+                    if decided
+                    else "足额财产被控制后履行（裁判理由第1点第5项），是否出具证明书由合议庭讨论决定。"
+                ),
+            )
+        )
+    return out

@@ -98,6 +98,7 @@ PROPOSALS = {
     "delete_listing": "删除失信信息",
     "issue_certificate": "拟出具证明书",
     "serve_objection_notice": "送达滥用执行异议权利风险告知书",
+    "panel_certificate": "合议庭讨论：采纳即决定出具证明书，不采纳即决定不出具",
 }
 
 #: Chinese labels of the timeline's enumerated values, by YAML key (document titles come from

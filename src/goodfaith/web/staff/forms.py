@@ -55,13 +55,19 @@ FIELD_LABELS = {
     "applicant": "申请人",
     "consent": "申请人同意执前督促",
     "debtor_contact": "能提供债务人联系方式",
+    "installments": "分期履行计划（履行日期、金额）",
+    "conditions": "修复条件（申请人所述情况）",
+    "effects": "申请的修复措施",
+    "parties": "和解协议的履行义务人",
     "holder": "户名",
     "account": "账号",
     "bank": "开户行",
 }
 
-#: event types with nested structures (obligations, instalments, conditions): import them instead
-NESTED = {"judgment_effective", "settlement_agreed", "repair_applied"}
+#: event types with nested structures the form does not offer (obligations, fees): import them
+NESTED = {"judgment_effective"}
+#: blank instalment rows offered by the settlement form
+INSTALMENT_ROWS = 8
 
 
 @dataclass
@@ -69,13 +75,20 @@ class FormField:
     name: str  # the YAML key
     label: str
     widget: Literal[
-        "date", "case", "party", "parties", "choice", "amount", "bool", "int", "ints", "text"
-    ]
+        "date", "case", "party", "parties", "choice", "amount", "bool", "int", "ints", "text",
+        "multichoice", "installments", "conditions",
+    ]  # fmt: skip
     required: bool
     choices: tuple[str, ...] = ()
     choice_labels: tuple[tuple[str, str], ...] = ()  # (value, Chinese label) for the select
-    value: str | list[str] = ""
+    value: Any = ""
     error: str = ""
+
+    @property
+    def condition_rows(self) -> list[tuple[str, str, str]]:
+        """(condition, label, submitted 'true'/'false'/'') for the conditions widget."""
+        current = self.value if isinstance(self.value, dict) else {}
+        return [(c, label, current.get(c, "")) for c, label in self.choice_labels]
 
 
 def _unwrap(tp: Any) -> Any:
@@ -96,7 +109,14 @@ def _widget(tp: Any) -> tuple[str, tuple[str, ...]]:
             return "parties", ()
         if inner is int:
             return "ints", ()
+        if typing.get_origin(inner) is Literal:
+            return "multichoice", tuple(typing.get_args(inner))
+        if inner is m.Installment:
+            return "installments", ()
         return "text", ()
+    if origin is dict:
+        (keys, _) = typing.get_args(tp)
+        return "conditions", tuple(typing.get_args(keys))
     if origin is Literal:
         return "choice", tuple(typing.get_args(tp))
     if tp is date:
@@ -122,6 +142,8 @@ def form_fields(event_type: str) -> list[FormField]:
             widget = "text"  # the new case's number is typed, not chosen
         label = FIELD_LABELS.get("to_date" if key == "to" and widget == "date" else name, key)
         labelled = tuple((c, f"{value_label(key, c)}（{c}）") for c in choices)
+        if widget == "conditions":
+            labelled = tuple((c, value_label(key, c)) for c in choices)
         out.append(FormField(key, label, widget, required, choices, labelled))  # type: ignore[arg-type]
     return out
 
@@ -130,10 +152,24 @@ def data_from_post(event_type: str, post: Any) -> dict[str, Any]:
     """Timeline data from a submitted form; empty optional fields are left out."""
     data: dict[str, Any] = {"type": event_type}
     for f in form_fields(event_type):
-        if f.widget == "parties":
+        if f.widget in ("parties", "multichoice"):
             values = post.getlist(f.name)
             if values:
                 data[f.name] = values
+            continue
+        if f.widget == "installments":
+            rows = [
+                {"due": post.get(f"{f.name}-{i}-due", "").strip(), "amount": amount}
+                for i in range(INSTALMENT_ROWS)
+                if (amount := post.get(f"{f.name}-{i}-amount", "").strip())
+                or post.get(f"{f.name}-{i}-due", "").strip()
+            ]
+            if rows:
+                data[f.name] = rows
+            continue
+        if f.widget == "conditions":
+            answers = {c: post.get(f"{f.name}-{c}") for c in f.choices}
+            data[f.name] = {c: v == "true" for c, v in answers.items() if v in ("true", "false")}
             continue
         raw = (post.get(f.name) or "").strip()
         if raw == "":
@@ -148,6 +184,28 @@ def data_from_post(event_type: str, post: Any) -> dict[str, Any]:
         else:
             data[f.name] = raw
     return data
+
+
+def posted_value(f: FormField, post: Any) -> Any:
+    """What the user submitted for ``f``, to show the form again after an error."""
+    if f.widget in ("parties", "multichoice"):
+        return post.getlist(f.name)
+    if f.widget == "installments":
+        return [
+            (post.get(f"{f.name}-{i}-due", ""), post.get(f"{f.name}-{i}-amount", ""))
+            for i in range(INSTALMENT_ROWS)
+        ]
+    if f.widget == "conditions":
+        return {c: post.get(f"{f.name}-{c}", "") for c in f.choices}
+    return post.get(f.name, "")
+
+
+def blank_value(f: FormField) -> Any:
+    if f.widget == "installments":
+        return [("", "")] * INSTALMENT_ROWS
+    if f.widget == "conditions":
+        return dict.fromkeys(f.choices, "")
+    return f.value
 
 
 def chinese_error(message: str) -> str:

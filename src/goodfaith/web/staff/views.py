@@ -43,9 +43,11 @@ from goodfaith.web.documents.models import IssuedDocument
 from goodfaith.web.staff.forms import (
     FIELD_LABELS,
     NESTED,
+    blank_value,
     chinese_error,
     data_from_post,
     form_fields,
+    posted_value,
 )
 from goodfaith.web.tasks.decide import DecisionError, do_decide
 from goodfaith.web.tasks.models import Task
@@ -296,6 +298,8 @@ def record_event(request: HttpRequest, dispute_id: int) -> HttpResponse:
     fields = form_fields(event_type) if event_type in allowed else []
     t = dispute_timeline(dispute)
     error = ""
+    for f in fields:
+        f.value = blank_value(f)
     if request.method == "GET" and fields:
         _prefill(fields, event_type, dispute, t)
     if request.method == "POST" and fields:
@@ -305,11 +309,7 @@ def record_event(request: HttpRequest, dispute_id: int) -> HttpResponse:
         except InvalidEvent as exc:
             name = re.split(r"[\[.]", exc.field or "")[0]
             for f in fields:
-                f.value = (
-                    request.POST.getlist(f.name)
-                    if f.widget == "parties"
-                    else request.POST.get(f.name, "")
-                )
+                f.value = posted_value(f, request.POST)
                 if f.name == name:
                     f.error = chinese_error(exc.message)
             if not any(f.error for f in fields):

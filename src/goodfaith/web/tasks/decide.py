@@ -2,7 +2,8 @@
 
 The system proposes; the judge decides. Accepting a listing proposal records ``listed`` with the
 items and period the rules found; a fine or detention needs the amount or days the judge sets;
-a deletion records ``delisted``; a certificate proposal issues the certificate (the signed
+a deletion records ``delisted``; the panel's task records ``panel_decided`` (accept = issue,
+reject = do not issue, with the reason); a certificate proposal issues the certificate (the signed
 document and ``certificate_issued``) when the rules still find the debtor eligible. Rejecting records the reason on the task. Both are audited.
 """
 
@@ -55,6 +56,8 @@ def _event_for(
         if days is None or not 1 <= days <= 15:
             raise DecisionError("请填写拘留天数（一至十五日）。")
         return {**base, "type": "detention_decided", "days": days}
+    if task.proposal == "panel_certificate":
+        return {**base, "type": "panel_decided", "matter": "certificate", "grant": True}
     if task.proposal == "delete_listing":
         return {**base, "type": "delisted", "reason": task.reason}
     return None  # the other proposals are acted on elsewhere (documents, settlement review)
@@ -79,20 +82,23 @@ def do_decide(
         if not accept and not reason.strip():
             raise DecisionError("不采纳建议的，请写明理由。")
         when = on or timezone.localdate()
+        data = None
         if accept:
             data = _event_for(task, when, amount, days)
-            if data is not None:
-                try:
-                    do_record_event(task.dispute, data, actor, source=f"task {task.pk}")
-                except NotPermitted as exc:
-                    raise DecisionError("您的岗位或所属法院无权作出该决定。") from exc
-            elif task.proposal in ("issue_certificate", "certificate_and_lifting"):
-                from goodfaith.web.documents.actions import CertificateRefused, do_issue_certificate
+        elif task.proposal == "panel_certificate":  # the panel decided not to issue
+            data = {**(_event_for(task, when, amount, days) or {}), "grant": False}
+        if data is not None:
+            try:
+                do_record_event(task.dispute, data, actor, source=f"task {task.pk}")
+            except NotPermitted as exc:
+                raise DecisionError("您的岗位或所属法院无权作出该决定。") from exc
+        if accept and task.proposal in ("issue_certificate", "certificate_and_lifting"):
+            from goodfaith.web.documents.actions import CertificateRefused, do_issue_certificate
 
-                try:
-                    do_issue_certificate(task.dispute, task.party_key, when, actor)
-                except (CertificateRefused, NotPermitted) as exc:
-                    raise DecisionError(str(exc)) from exc
+            try:
+                do_issue_certificate(task.dispute, task.party_key, when, actor)
+            except (CertificateRefused, NotPermitted) as exc:
+                raise DecisionError(str(exc)) from exc
         task.done_at = timezone.now()
         task.decided_by = actor
         task.decision = "accepted" if accept else "rejected"
