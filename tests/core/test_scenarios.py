@@ -61,3 +61,14 @@ def test_expected_answer(path: Path, qid: str) -> None:
     if answers[qid]["outcome"] == "unsupported" and want.get("outcome") != "unsupported":
         pytest.skip(f"ask {query.ask!r} under this policy is not implemented yet")
     assert check_answer(answers[qid], want) == []
+
+
+def test_the_repository_copy_of_the_shared_scenarios_is_current() -> None:
+    from tests.conftest import SHARED
+
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this clone; the repository copy is used as is")
+    for folder in ("scenarios", "spec"):
+        theirs = {p.name: p.read_bytes() for p in (SHARED / folder).iterdir() if p.is_file()}
+        ours = {p.name: p.read_bytes() for p in (SCENARIOS.parent / folder).iterdir()}
+        assert ours == theirs, f"copy ../shared/{folder} into tests/{folder}"

@@ -223,8 +223,7 @@ def _deletions(t: Timeline, state: DisputeState, as_of: date) -> list[Clock]:
                     proposal="delete_listing",
                     reason=f"纳入期限于{end.isoformat()}届满，应在其后三个工作日内删除失信信息。",
                 )
-            )
-            continue
+            )  # performing before the term ends also deletes the entry (art. 10): go on
         f = party_facts(state, entry.party, entry.case)
         trigger = deletion_trigger(f, f.performed_on()) if f is not None else None
         if trigger is not None:

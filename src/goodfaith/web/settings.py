@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "goodfaith.web.documents",
     "goodfaith.web.tasks",
     "goodfaith.web.audit",
+    "goodfaith.web.lists",
+    "goodfaith.web.portal",
+    "goodfaith.web.repair",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -88,6 +91,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# public queries: per-client rate (django-ratelimit) on a per-process memory cache; a deployment
+# with several servers points the cache at a shared store
+PUBLIC_QUERY_RATE = os.environ.get("GOODFAITH_PUBLIC_QUERY_RATE", "30/m")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -121,7 +130,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # one connection per request unless told otherwise (the public-query benchmark keeps them)
+    _age = os.environ.get("GOODFAITH_SQLITE_CONN_MAX_AGE", "0")
+    DATABASES["default"]["CONN_MAX_AGE"] = None if _age == "none" else int(_age)
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
         {

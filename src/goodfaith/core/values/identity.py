@@ -146,3 +146,10 @@ def parse_identity(text: str, kind: Literal["person", "unit"]) -> ResidentId | C
     if kind == "unit":
         return parse_credit_code(text)
     raise InvalidValue(f"expected kind 'person' or 'unit', got {kind!r}")
+
+
+def make_resident_id(region: str, birth: date, serial: int) -> str:
+    """A well-formed resident identity number (for generated test and benchmark data):
+    six region digits, the birth date, a three-digit serial (odd = male) and the check digit."""
+    body = f"{region}{birth:%Y%m%d}{serial % 1000:03d}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum reads the first 17 of 18

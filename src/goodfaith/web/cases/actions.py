@@ -323,6 +323,9 @@ def refresh_state(dispute: db.Dispute) -> None:
     dispute.stage = stage_of(state, latest) if latest else ""
     dispute.outstanding = state.outstanding()
     dispute.save(update_fields=["latest_case", "stage", "outstanding", "updated_at"])
+    from goodfaith.web.lists.publish import refresh_public  # lists derive from cases
+
+    refresh_public(dispute, t, state)
     cases = {c.number: c for c in dispute.cases.all()}
     for dp in dispute.parties.all():
         st = party_status(state, dp.key)

@@ -23,6 +23,7 @@ from goodfaith.core.documents.signing import (
 from goodfaith.core.values.case_number import CaseNumber
 from goodfaith.web.audit import log as audit
 from goodfaith.web.cases.models import Dispute
+from goodfaith.web.cases.party_access import access_code
 from goodfaith.web.cases.timelines import dispute_timeline
 from goodfaith.web.documents.keys import signing_key
 from goodfaith.web.documents.models import DocumentSeries, IssuedDocument
@@ -61,6 +62,9 @@ def do_issue_document(
             "party": party,
             "issued_on": content.date.isoformat(),
         }
+        holder = dispute.parties.filter(key=party).first()
+        if holder is not None:
+            data["access_code"] = access_code(holder)
         code = verification_code(data, salt=number)
         data["verification_code"] = code
         data["verify_url"] = verify_url(code)

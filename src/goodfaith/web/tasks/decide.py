@@ -3,7 +3,8 @@
 The system proposes; the judge decides. Accepting a listing proposal records ``listed`` with the
 items and period the rules found; a fine or detention needs the amount or days the judge sets;
 a deletion records ``delisted``; the panel's task records ``panel_decided`` (accept = issue,
-reject = do not issue, with the reason); a certificate proposal issues the certificate (the signed
+reject = do not issue, with the reason); a repair application is granted (the court's events
+for the effects, and the 信用修复告知书) or refused; a certificate proposal issues the certificate (the signed
 document and ``certificate_issued``) when the rules still find the debtor eligible. Rejecting records the reason on the task. Both are audited.
 """
 
@@ -92,6 +93,14 @@ def do_decide(
                 do_record_event(task.dispute, data, actor, source=f"task {task.pk}")
             except NotPermitted as exc:
                 raise DecisionError("您的岗位或所属法院无权作出该决定。") from exc
+        if task.proposal in ("grant_repair", "refuse_repair"):
+            from goodfaith.web.repair.actions import ApplicationRefused, do_decide_application
+
+            grant = accept == (task.proposal == "grant_repair")
+            try:
+                do_decide_application(task, actor, grant, reason, when)
+            except (ApplicationRefused, NotPermitted) as exc:
+                raise DecisionError(str(exc)) from exc
         if accept and task.proposal in ("issue_certificate", "certificate_and_lifting"):
             from goodfaith.web.documents.actions import CertificateRefused, do_issue_certificate
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from goodfaith.core.clocks import clocks
 from goodfaith.web.audit import log as audit
@@ -26,9 +27,18 @@ class SweepReport:
     created: int = 0
 
 
-def sweep(as_of: date, court: str | None = None) -> SweepReport:
+def sweep(
+    as_of: date,
+    court: str | None = None,
+    *,
+    disputes: QuerySet[Dispute] | None = None,
+    kinds: frozenset[str] | None = None,
+) -> SweepReport:
+    """Tasks for the lapsed clocks of ``disputes`` (default: all), of ``kinds`` (default: all)."""
     report = SweepReport()
-    disputes = Dispute.objects.select_related("court").order_by("id")
+    if disputes is None:
+        disputes = Dispute.objects.all()
+    disputes = disputes.select_related("court").order_by("id")
     if court:
         disputes = disputes.filter(court__code=court)
     for dispute in disputes:
@@ -36,7 +46,7 @@ def sweep(as_of: date, court: str | None = None) -> SweepReport:
         due = [
             c
             for c in clocks(dispute_timeline(dispute), as_of)
-            if c.lapsed(as_of) and c.proposal != "none"
+            if c.lapsed(as_of) and c.proposal != "none" and (kinds is None or c.kind in kinds)
         ]
         report.due += len(due)
         if not due:

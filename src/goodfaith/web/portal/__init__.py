@@ -1,0 +1,1 @@
+"""The public portal (no login): verification, guides, the lists' public pages."""
