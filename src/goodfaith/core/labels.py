@@ -98,6 +98,7 @@ PROPOSALS = {
     "delete_listing": "删除失信信息",
     "issue_certificate": "拟出具证明书",
     "serve_objection_notice": "送达滥用执行异议权利风险告知书",
+    "follow_up_partner": "督促协同单位处理变更",
     "grant_repair": "网上信用修复申请：拟准予（采纳即屏蔽或删除失信信息、解除相关限制）",
     "refuse_repair": "网上信用修复申请：拟不予准许（采纳即驳回申请）",
     "panel_certificate": "合议庭讨论：采纳即决定出具证明书，不采纳即决定不出具",

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "goodfaith.web.lists",
     "goodfaith.web.portal",
     "goodfaith.web.repair",
+    "goodfaith.web.partners",
     "axes",
     "django_tasks",
     "django_tasks_db",

@@ -4,5 +4,6 @@ urlpatterns = [
     path("", include("goodfaith.web.lists.urls")),
     path("", include("goodfaith.web.portal.urls")),
     path("", include("goodfaith.web.repair.urls")),
+    path("", include("goodfaith.web.partners.urls")),
     path("", include("goodfaith.web.staff.urls")),
 ]

@@ -324,8 +324,9 @@ def refresh_state(dispute: db.Dispute) -> None:
     dispute.outstanding = state.outstanding()
     dispute.save(update_fields=["latest_case", "stage", "outstanding", "updated_at"])
     from goodfaith.web.lists.publish import refresh_public  # lists derive from cases
+    from goodfaith.web.partners.outbox import announce
 
-    refresh_public(dispute, t, state)
+    announce(dispute, refresh_public(dispute, t, state), t)
     cases = {c.number: c for c in dispute.cases.all()}
     for dp in dispute.parties.all():
         st = party_status(state, dp.key)

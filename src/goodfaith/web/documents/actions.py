@@ -86,7 +86,33 @@ def do_issue_document(
             issued_by=actor,
         )
         audit.record("issue_document", actor, number, {"kind": content.kind, "code": code})
+        _announce_certificate(doc, "certificate_issued")
         return doc
+
+
+def _announce_certificate(doc: IssuedDocument, kind: str) -> None:
+    """Certificates (not notices) go to the partners approved for them (same transaction)."""
+    if doc.kind not in CERTIFICATES.values():
+        return
+    from goodfaith.web.partners.outbox import record_change
+
+    record_change(
+        court=doc.court,
+        dispute=doc.dispute,
+        list_name="certificates",
+        type=kind,
+        record_id=f"certificates:{doc.number}",
+        payload={
+            "number": doc.number,
+            "title": doc.data.get("title", ""),
+            "court": doc.court.name,
+            "case_number": doc.case_number,
+            "party": doc.data.get("fields", {}).get("party", doc.party_key),
+            "issued_on": doc.issued_on.isoformat(),
+            "verification_code": doc.code,
+            "revoked": kind == "certificate_revoked",
+        },
+    )
 
 
 #: the certificate a rules answer names -> the document kind that carries it
@@ -151,6 +177,7 @@ def do_revoke_document(
             doc.revoked_reason = reason
             doc.save(update_fields=["revoked_at", "revoked_reason"])
             audit.record("revoke_document", actor, doc.number, {"reason": reason})
+            _announce_certificate(doc, "certificate_revoked")
 
 
 @dataclass(frozen=True)

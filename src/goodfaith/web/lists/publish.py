@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -178,38 +179,72 @@ def _honest(
     return out
 
 
-def refresh_public(dispute: db.Dispute, t: m.Timeline, state: DisputeState) -> None:
-    """Replace the dispute's public records with what its case file publishes now."""
-    court = dispute.court
-    rows: list[PublicRecord] = []
+@dataclass(frozen=True)
+class Record:
+    """One list record of the dispute in its current state, with its public JSON."""
 
-    def add(key: str, name: str, case: m.CaseNumber, since: date, payload: dict[str, Any]) -> None:
-        p = t.parties[key]
-        if payload["list"] == "honest":
-            payload["court"], payload["court_code"] = court.name, court.code
+    list: str
+    state: str
+    party: str
+    case: m.CaseNumber
+    since: date
+    payload: dict[str, Any]
+
+    @property
+    def public(self) -> bool:
+        return (self.list, self.state) in PUBLIC_STATES
+
+    @property
+    def record_id(self) -> str:
+        """A stable identifier naming no person: list, enforcement case, party key."""
+        return f"{self.list}:{self.case}:{self.party}"
+
+
+PUBLIC_STATES = {("dishonest", "published"), ("consumption", "imposed"), ("honest", "included")}
+
+
+def records(dispute: db.Dispute, t: m.Timeline, state: DisputeState) -> list[Record]:
+    """Every list record of the case file (published or not), with its public payload."""
+    court = dispute.court
+    out = []
+    for x in entries(state):
+        if x.name == "dishonest" and x.state != "warned":
+            payload = _dishonest(t, state, x, court)
+        elif x.name in ("consumption", "exit"):
+            payload = _restriction(t, x, court)
+        else:
+            continue
+        out.append(Record(x.name, x.state, x.party, x.case, x.since, payload))
+    for key, case, since, payload in _honest(t, state):
+        payload["court"], payload["court_code"] = court.name, court.code
+        out.append(Record("honest", "included", key, case, since, payload))
+    return out
+
+
+def refresh_public(dispute: db.Dispute, t: m.Timeline, state: DisputeState) -> list[Record]:
+    """Replace the dispute's public records with what its case file publishes now; returns
+    every record (the partner feed announces their changes in the same transaction)."""
+    court = dispute.court
+    all_records = records(dispute, t, state)
+    rows = []
+    for r in all_records:
+        if not r.public:
+            continue
+        p = t.parties[r.party]
         rows.append(
             PublicRecord(
                 dispute=dispute,
                 court=court,
-                party_key=key,
-                list=name,
-                case_number=str(case),
+                party_key=r.party,
+                list=r.list,
+                case_number=str(r.case),
                 lookup=lookup_key(p.id_number, p.name) if p.id_number else "",
                 name=p.name,
                 birth_date=_birth_date(p),
-                since=since,
-                payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                since=r.since,
+                payload=json.dumps(r.payload, ensure_ascii=False, separators=(",", ":")),
             )
         )
-
-    for x in entries(state):
-        if not x.public:
-            continue
-        if x.name == "dishonest":
-            add(x.party, "dishonest", x.case, x.since, _dishonest(t, state, x, court))
-        elif x.name == "consumption":
-            add(x.party, "consumption", x.case, x.since, _restriction(t, x, court))
-    for key, case, since, payload in _honest(t, state):
-        add(key, "honest", case, since, payload)
     PublicRecord.objects.filter(dispute=dispute).delete()
     PublicRecord.objects.bulk_create(rows)
+    return all_records

@@ -246,6 +246,24 @@ def do_decide_application(
             do_record_event(app.dispute, data, actor, source=f"repair application {app.pk}")
         app.status, app.granted_effects = "granted", granted
         app.document = _notice(app, actor, on)
+        from goodfaith.web.partners.outbox import record_change
+
+        party = t.parties[app.party_key]
+        record_change(
+            court=app.dispute.court,
+            dispute=app.dispute,
+            list_name="repair",
+            type="repair_granted",
+            record_id=f"repair:{app.case_number}:{app.party_key}:{app.pk}",
+            payload={
+                "name": party.name,
+                "case_number": app.case_number,
+                "court": app.dispute.court.name,
+                "effects": granted,
+                "granted_on": on.isoformat(),
+            },
+            full_id=party.id_number or "",
+        )
     else:
         app.status = "refused"
     app.save()

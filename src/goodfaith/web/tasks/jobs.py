@@ -12,5 +12,9 @@ from goodfaith.web.tasks.sweep import sweep
 @task()
 def sweep_job(as_of: str | None = None) -> dict[str, int]:
     """Sweep every case file as of ``as_of`` (default: today); idempotent."""
-    r = sweep(date.fromisoformat(as_of) if as_of else date.today())
-    return {"disputes": r.disputes, "due": r.due, "created": r.created}
+    from goodfaith.web.partners.compliance import overdue_tasks
+
+    day = date.fromisoformat(as_of) if as_of else date.today()
+    r = sweep(day)
+    late = overdue_tasks(day)
+    return {"disputes": r.disputes, "due": r.due, "created": r.created, "partner_overdue": late}

@@ -27,3 +27,7 @@ class Command(GoodfaithCommand):
         self.stdout.write(
             f"swept {r.disputes} case files as of {as_of}: {r.due} lapsed clocks, {r.created} new tasks"
         )
+        from goodfaith.web.partners.compliance import overdue_tasks
+
+        late = overdue_tasks(as_of)
+        self.stdout.write(f"partner acknowledgements overdue: {late} new tasks")
