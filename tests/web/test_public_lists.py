@@ -214,6 +214,18 @@ def test_no_full_identity_number_in_any_public_response_over_generated_data() ->
             found += json.loads(text)["count"]
         cache.clear()
     assert found == 2 * len(people)
+    for p in people[:10]:  # the HTML page, challenge answered, and the honest list
+        form = client.get("/public/dishonest/").content.decode()
+        token = re.search(r'name="token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+        a, b = map(int, re.search(r"(\d+) \+ (\d+) =", form).groups())  # type: ignore[union-attr]
+        page = client.post(
+            "/public/dishonest/",
+            {"name": p["name"], "id_number": p["id_number"], "token": token, "answer": a + b},
+        ).content.decode()
+        assert p["name"] in page and "失信被执行人" in page
+        assert not FULL_ID.search(page)
+        cache.clear()
+    assert not FULL_ID.search(client.get("/public/honest/").content.decode())
 
 
 def test_the_review_proposes_deletions_of_dormant_entries_once() -> None:
@@ -255,3 +267,22 @@ def test_staff_see_their_courts_entries_with_state_and_basis() -> None:
     outsider = staff_of("outsider", "粤0114", roles=("enforcement_judge",))
     assert "屏蔽某" not in outsider.get("/lists/").content.decode()
     assert Client().get("/lists/").status_code == 302
+
+
+def test_the_query_page_needs_the_challenge_and_never_echoes_the_number() -> None:
+    d = person("D", "林某", date(1985, 3, 7))
+    store(timeline(11, d, LISTED))
+    client = Client()
+    form = client.get("/public/dishonest/").content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    wrong = client.post(
+        "/public/dishonest/",
+        {"name": "林某", "id_number": d["id_number"], "token": token, "answer": "99"},
+    )
+    assert wrong.status_code == 400 and "验证题答案不正确" in wrong.content.decode()
+    forged = client.post(
+        "/public/dishonest/",
+        {"name": "林某", "id_number": d["id_number"], "token": token + "x", "answer": "2"},
+    )
+    assert forged.status_code == 400 and "林某 <span" not in forged.content.decode()
+    assert d["id_number"] not in wrong.content.decode() + forged.content.decode()
