@@ -45,6 +45,11 @@ class Partner(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def list_labels(self) -> list[str]:
+        labels = dict(LISTS)
+        return [labels.get(code, code) for code in self.lists]
+
 
 class Credential(models.Model):
     """An API key: ``gf_<key id>.<secret>``; only the secret's SHA-256 is stored."""
