@@ -199,3 +199,40 @@ def test_partners_command_registers_and_rotates_keys(listed: dict[str, Any]) -> 
     new = re.findall(r"API key \(shown once\): (\S+)", out.getvalue())[-1]
     assert Client(HTTP_AUTHORIZATION=f"Bearer {new}").get("/api/partner/changes").status_code == 200
     assert key.split(".")[1] not in json.dumps(list(p.credentials.values()), default=str)
+
+
+def test_the_honest_list_is_pushed_on_the_courts_schedule() -> None:
+    from goodfaith.core.timeline.load import parse_timeline
+    from goodfaith.web.cases.actions import do_import
+
+    ningbo = {
+        "format": "goodfaith-timeline/1", "title": "自动履行", "court": "浙02",
+        "policy": "ningbo-2019",
+        "parties": {"C": {"name": "甲公司", "kind": "unit"},
+                    "P": {"name": "守信某", "kind": "person", "id_number": person("P", "x", date(1970, 1, 1))["id_number"]}},
+        "events": [
+            {"on": "2024-03-01", "type": "judgment_effective", "case": "（2023）浙02民初9号",
+             "document": "judgment", "creditors": ["C"], "debtors": ["P"],
+             "obligations": [{"id": "O1", "kind": "money", "amount": "1000.00", "debtors": ["P"],
+                              "liability": "several", "shares": {"P": "1000.00"}}],
+             "due": "2024-03-15"},
+            {"on": "2024-03-10", "type": "payment", "case": "（2023）浙02民初9号", "party": "P",
+             "amount": "1000.00"},
+        ],
+    }  # fmt: skip
+    do_import([(parse_timeline(ningbo), "ningbo")])
+    court = db.Court.objects.get(code="浙02")
+    p = Partner.objects.create(court=court, name="市场监管局", kind="regulator", lists=["honest"])
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {issue_credential(p)}")
+    out = io.StringIO()
+    call_command("partners", "schedule-honest", "--court", "浙02", "--every-days", "30", stdout=out)
+    call_command("partners", "push-honest", "--as-of", "2024-04-01", stdout=out)
+    assert "浙02: honest list of 1 entries" in out.getvalue()
+    (event,) = pull(client)["changes"]
+    data = event["data"]["record"]
+    assert event["type"] == "cn.court.goodfaith.honest.honest_snapshot" and data["count"] == 1
+    assert data["records"][0]["record"]["name"] == "守信某" and "自动履行" in data["criteria"]
+    call_command("partners", "push-honest", "--as-of", "2024-04-15", stdout=out)
+    assert out.getvalue().endswith("no honest-list push is due\n")
+    call_command("partners", "push-honest", "--as-of", "2024-05-01", stdout=out)
+    assert len(pull(client)["changes"]) == 2

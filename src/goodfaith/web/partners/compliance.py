@@ -32,6 +32,7 @@ CHANGE_LABELS = {
     "honest_added": "列入诚信履行名单",
     "honest_corrected": "更正诚信履行名单",
     "honest_removed": "移出诚信履行名单",
+    "honest_snapshot": "诚信履行名单定期推送",
     "repair_granted": "准予信用修复",
     "certificate_issued": "出具证明书",
     "certificate_revoked": "撤销证明书",

@@ -153,3 +153,14 @@ class Reconciliation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner} {self.list} {self.created_at:%Y-%m-%d}"
+
+
+class HonestSchedule(models.Model):
+    """How often a court pushes its whole honest-performer list (Zhenhai pushes periodically)."""
+
+    court = models.OneToOneField(Court, on_delete=models.CASCADE, related_name="honest_schedule")
+    every_days = models.PositiveSmallIntegerField(default=30)
+    last_pushed_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.court} every {self.every_days} days"

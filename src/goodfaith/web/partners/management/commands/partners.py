@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -10,7 +11,8 @@ from django.utils import timezone
 from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
 from goodfaith.web.cases.models import Court
 from goodfaith.web.partners.credentials import issue_credential, new_webhook_secret
-from goodfaith.web.partners.models import LISTS, Partner
+from goodfaith.web.partners.honest import push_due
+from goodfaith.web.partners.models import LISTS, HonestSchedule, Partner
 
 LIST_CODES = [code for code, _ in LISTS]
 KIND_CODES = [code for code, _ in Partner.KINDS]
@@ -35,9 +37,36 @@ class Command(GoodfaithCommand):
         rotate.add_argument("--revoke-old", action="store_true")
         revoke = sub.add_parser("revoke", help="deactivate a partner")
         revoke.add_argument("partner", type=int)
+        sched = sub.add_parser("schedule-honest", help="push a court's honest list every N days")
+        sched.add_argument("--court", required=True, metavar="CODE")
+        sched.add_argument("--every-days", type=int, required=True)
+        push = sub.add_parser("push-honest", help="push the honest lists whose schedule is due")
+        push.add_argument("--as-of", metavar="YYYY-MM-DD", help="default: today")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        getattr(self, f"_{options['action']}")(options)
+        getattr(self, f"_{options['action'].replace('-', '_')}")(options)
+
+    def _schedule_honest(self, o: dict[str, Any]) -> None:
+        court = Court.objects.filter(code=o["court"]).first()
+        if court is None:
+            raise Refused(f"argument --court: unknown court {o['court']!r}")
+        if o["every_days"] < 1:
+            raise Refused("argument --every-days: expected a positive number of days")
+        HonestSchedule.objects.update_or_create(
+            court=court, defaults={"every_days": o["every_days"]}
+        )
+        self.stdout.write(f"{court.code}: honest list pushed every {o['every_days']} days")
+
+    def _push_honest(self, o: dict[str, Any]) -> None:
+        try:
+            today = date.fromisoformat(o["as_of"]) if o["as_of"] else timezone.localdate()
+        except ValueError:
+            raise Refused(f"argument --as-of: expected YYYY-MM-DD, got {o['as_of']!r}") from None
+        pushes = push_due(today)
+        for p in pushes:
+            self.stdout.write(f"{p.court}: honest list of {p.count} entries as change {p.seq}")
+        if not pushes:
+            self.stdout.write("no honest-list push is due")
 
     def _add(self, o: dict[str, Any]) -> None:
         court = Court.objects.filter(code=o["court"]).first()
