@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export GOODFAITH_DATA_DIR ?= $(CURDIR)/data
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install system lint typecheck pytest clean
+.PHONY: run test install system lint typecheck pytest clean bench-public
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ run: install
 # System packages from Debian: Chromium for the browser tests (Playwright's own browser download
 # is not used), Noto CJK fonts for documents, poppler-utils (pdftotext, pdffonts) and LibreOffice
 # Writer (the DOCX files must convert cleanly) for their tests.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui wrk
 system:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -50,6 +50,10 @@ pytest: install system
 	GOODFAITH_SECRET_KEY=test-only-not-secret GOODFAITH_DATA_DIR=$(CURDIR)/build/testdata $(BIN)/pytest
 
 test: lint typecheck pytest
+
+# public query throughput vs the bare endpoint (gunicorn + wrk, throw-away 1M-entry SQLite)
+bench-public: install system
+	GOODFAITH_SECRET_KEY=bench-only-not-secret GOODFAITH_DATA_DIR=$(CURDIR)/build/benchdata $(BIN)/goodfaith public_benchmark --entries 1000000
 
 clean:
 	rm -rf $(VENV) data

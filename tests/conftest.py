@@ -25,3 +25,13 @@ def expected_for(timeline: Path) -> dict:
 @pytest.fixture
 def huadu_file() -> Path:
     return DEMO / "huadu-2022.timeline.yaml"
+
+
+def clear_limits() -> None:
+    """Forget every rate-limit counter (the query limiter's and the cache's)."""
+    from django.core.cache import cache
+
+    from goodfaith.web.lists.api import reset_limits
+
+    cache.clear()
+    reset_limits()

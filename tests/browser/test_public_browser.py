@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 
 from goodfaith.core.timeline.load import parse_timeline
 from goodfaith.core.values.identity import make_resident_id
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.actions import do_import
 from goodfaith.web.documents.actions import do_issue_document
+from tests.conftest import clear_limits
 from tests.web.test_repair import CASE, ID, ningbo_case
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -47,7 +47,7 @@ def cases(monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path) -> str
 
     monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
     settings.DATA_DIR = tmp_path / "data"
-    cache.clear()
+    clear_limits()
     shielded = ningbo_case()
     shielded["parties"]["Z"] = {"name": "吴某", "kind": "person", "id_number": SHIELDED_ID}
     shielded["title"] = "吴某（已屏蔽）"

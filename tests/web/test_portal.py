@@ -20,7 +20,7 @@ from goodfaith.web.documents.actions import do_issue_document, do_revoke_documen
 from goodfaith.web.documents.models import IssuedDocument
 from goodfaith.web.portal.describe import case_views
 from goodfaith.web.portal.texts import CASE_STORIES, WARNING
-from tests.conftest import DEMO, SCENARIOS
+from tests.conftest import DEMO, SCENARIOS, clear_limits
 
 pytestmark = pytest.mark.django_db
 
@@ -456,9 +456,8 @@ def test_openapi_describes_both_endpoints(client: Client, signing_key: None) -> 
 
 def test_the_dishonest_api_answers_as_described(client: Client) -> None:
     """A contract check: the lists app's real answers conform to the schemas described here."""
-    from django.core.cache import cache
 
-    cache.clear()  # the per-client query rate counts in the cache
+    clear_limits()  # the per-client query rate counts in the cache
     spec = json.loads(client.get(reverse("portal:openapi")).content)
     operation = spec["paths"]["/api/public/dishonest"]["get"]
     _import("zaoyang-2022.timeline.yaml")

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -21,6 +20,7 @@ from goodfaith.web.documents.actions import do_issue_document
 from goodfaith.web.repair.actions import uploads_dir
 from goodfaith.web.repair.models import Material, RepairApplication
 from goodfaith.web.tasks.models import Task
+from tests.conftest import clear_limits
 from tests.web.test_staff_pages import staff_of
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def ningbo_case() -> dict[str, Any]:
 def debtor(monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path) -> dict[str, Any]:
     monkeypatch.setenv("GOODFAITH_SIGNING_KEY", new_private_key_b64())
     settings.DATA_DIR = tmp_path / "data"
-    cache.clear()
+    clear_limits()
     do_import([(parse_timeline(ningbo_case()), "ningbo")])
     dispute = db.Dispute.objects.get()
     doc = do_issue_document(dispute, "enforcement_notice", "Z", on=date(2024, 4, 2))
@@ -94,7 +94,7 @@ def application_form(**extra: Any) -> dict[str, Any]:
 
 
 def public_count() -> int:
-    cache.clear()
+    clear_limits()
     return Client().get("/api/public/dishonest", {"name": "周某", "id_number": ID}).json()["count"]
 
 
@@ -116,7 +116,7 @@ def test_sign_in_needs_case_identity_and_code(debtor: dict[str, Any]) -> None:
 
 
 def test_sign_in_attempts_are_limited() -> None:
-    cache.clear()
+    clear_limits()
     client = Client(REMOTE_ADDR="10.9.9.9")
     codes = [
         client.post("/public/repair/", {"case": CASE, "id_number": ID, "code": "X"}).status_code

@@ -11,16 +11,14 @@ import json
 import secrets
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django_ratelimit.core import is_ratelimited
 
 from goodfaith.web.cases.models import Court
-from goodfaith.web.lists.api import QueryError, lookup, parse_query
+from goodfaith.web.lists.api import QueryError, lookup, over_limit, parse_query
 from goodfaith.web.lists.models import PublicRecord
 
 SALT = "goodfaith.public-query-challenge"
@@ -46,13 +44,7 @@ def dishonest_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         context["name"] = request.POST.get("name", "").strip()[:100]
-        if is_ratelimited(
-            request,
-            group="public-query",
-            key="ip",
-            rate=settings.PUBLIC_QUERY_RATE,
-            increment=True,
-        ):
+        if over_limit(request):
             context["errors"]["form"] = "查询过于频繁，请稍后再试。"
             status = 429
         elif not check_challenge(request.POST.get("token", ""), request.POST.get("answer", "")):

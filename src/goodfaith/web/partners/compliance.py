@@ -110,7 +110,11 @@ def compliance(request: HttpRequest) -> HttpResponse:
                 else (
                     "推送失败（已停止重试）"
                     if d.dead_at
-                    else (f"推送失败{d.attempts}次" if d.attempts else "待拉取")
+                    else (
+                        f"推送失败{d.attempts}次"
+                        if d.attempts
+                        else ("待推送" if d.next_attempt_at else "待拉取")
+                    )
                 ),
                 "ack": {"rejected": f"已拒绝：{d.ack_reason}"}.get(d.ack, "未报告"),
             }
