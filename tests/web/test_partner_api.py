@@ -236,3 +236,10 @@ def test_the_honest_list_is_pushed_on_the_courts_schedule() -> None:
     assert out.getvalue().endswith("no honest-list push is due\n")
     call_command("partners", "push-honest", "--as-of", "2024-05-01", stdout=out)
     assert len(pull(client)["changes"]) == 2
+
+
+def test_the_pull_benchmark_measures_and_leaves_nothing() -> None:
+    out = io.StringIO()
+    call_command("partners_benchmark", "--changes", "300", "--page", "100", stdout=out)
+    assert re.search(r"pulled 300 changes in pages of 100 .* changes/s", out.getvalue())
+    assert not Change.objects.exists() and not Partner.objects.exists()
