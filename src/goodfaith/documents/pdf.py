@@ -51,7 +51,7 @@ def render_pdf_data(fields: dict[str, object], template: Path | None = None) -> 
     path = str(template or default_template())
     if "verify_url" in fields:
         fields = {**fields, "qr_svg": qr_svg(str(fields["verify_url"]))}
-    data = json.dumps(fields, ensure_ascii=False)
+    data = json.dumps(fields, ensure_ascii=False, sort_keys=True)  # same bytes from jsonb
     try:
         pdf = _compiler(path).compile(format="pdf", sys_inputs={"data": data}, pdf_tags=False)
     except Exception as exc:  # typst raises its own error types with the template's messages
