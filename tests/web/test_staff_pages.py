@@ -526,3 +526,27 @@ def test_the_panel_decides_what_the_rules_leave_to_it(tmp_path: object, grant: b
     a = answer(t, Query(id="q", on=date(2023, 4, 12), ask="certificate", party="D"))
     assert a.outcome == ("eligible" if grant else "ineligible")
     assert sweep(date(2023, 4, 13)).created == 0  # decided: no new task
+
+
+def test_statistics_for_leadership_of_their_courts(stored: None) -> None:
+    leader = staff_of("leader", "粤0114", roles=("leadership",))
+    page = leader.get("/statistics/", {"from": "2022-01-01", "to": "2022-12-31"}).content.decode()
+    table = page[page.index('id="statistics"') :]
+    assert "广州市花都区人民法院" in table and "枣阳" not in table
+    assert "20650000.00" in table  # recovered in the Huadu enforcement in 2022
+    judge = staff_of("judge", "粤0114", roles=("enforcement_judge",))
+    assert judge.get("/statistics/").status_code == 403
+    assert Client().get("/statistics/").status_code == 302
+
+
+def test_statistics_command(stored: None) -> None:
+    import json
+
+    out = io.StringIO()
+    call_command(
+        "statistics", "--court", "粤0114", "--from", "2022-01-01", "--to", "2022-12-31", "--json",
+        stdout=out,
+    )  # fmt: skip
+    data = json.loads(out.getvalue())
+    assert data["documents"] == 1 and data["enforced"] == 1 and data["automatic_rate"] == 0
+    assert data["amount_recovered"] == "20650000.00" and data["enforcement_closed"] == 1

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from goodfaith.web.staff import imports, supervision, views
+from goodfaith.web.staff import imports, statistics, supervision, views
 
 app_name = "staff"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.case_list, name="cases"),
     path("inbox/", views.inbox, name="inbox"),
     path("supervision/", supervision.supervision, name="supervision"),
+    path("statistics/", statistics.statistics, name="statistics"),
     path("tasks/<int:task_id>/decide/", views.decide, name="decide"),
     path("disputes/<int:dispute_id>/", views.dispute_detail, name="dispute"),
     path("disputes/<int:dispute_id>/record/", views.record_event, name="record"),
