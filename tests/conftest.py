@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +36,21 @@ def clear_limits() -> None:
 
     cache.clear()
     reset_limits()
+
+
+PASSWORD = "correct-horse-battery-9"
+
+
+def staff_of(username: str, *codes: str, roles: tuple[str, ...] = ()) -> Any:
+    """A logged-in test client for a new staff member of ``codes`` with ``roles``."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from goodfaith.web.cases import models as db
+
+    user = get_user_model().objects.create_user(username, password=PASSWORD)
+    staff = db.Staff.objects.create(user=user, roles=list(roles))
+    staff.courts.set(db.Court.objects.filter(code__in=codes))
+    client = Client()
+    client.force_login(user)
+    return client

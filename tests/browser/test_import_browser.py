@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from goodfaith.web.cases import models as db
+from tests.browser.conftest import ARTIFACTS, PASSWORD, login
 from tests.conftest import SCENARIOS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PASSWORD = "correct-horse-battery-9"
-ARTIFACTS = Path(os.environ.get("GOODFAITH_DATA_DIR", "build")) / "screenshots"
-
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
 
 
 def test_a_filing_clerk_imports_three_files_at_once(browser, live_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -52,10 +30,7 @@ def test_a_filing_clerk_imports_three_files_at_once(browser, live_server, tmp_pa
     ]
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/login/")
-    page.fill("input[name=username]", "clerk")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    login(page, live_server.url, "clerk")
     page.wait_for_selector("table.grid, p.empty")
     assert page.locator("text=暂无案件").count() == 1
 
@@ -98,10 +73,7 @@ def test_the_import_link_is_hidden_from_a_mediator(browser, live_server) -> None
     staff.courts.set(db.Court.objects.all())
 
     page = browser.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("input[name=username]", "mediator")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    login(page, live_server.url, "mediator")
     page.wait_for_selector("nav")
     assert page.locator("nav >> text=导入").count() == 0
     response = page.goto(f"{live_server.url}/import/")

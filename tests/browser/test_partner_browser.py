@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,15 +11,13 @@ from django.contrib.auth import get_user_model
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.actions import do_record_event
 from goodfaith.web.partners.models import Change, Delivery, Partner
-from tests.browser.test_public_browser import browser  # noqa: F401  (the shared fixture)
+from tests.browser.conftest import ARTIFACTS, PASSWORD, login
 from tests.web.test_public_lists import CASE, LISTED, person, store, timeline
 
-PASSWORD = "correct-horse-battery-9"
-ARTIFACTS = Path(os.environ.get("GOODFAITH_DATA_DIR", "build")) / "screenshots"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_compliance_page_shows_an_overdue_partner(browser: Any, live_server: Any) -> None:  # noqa: F811
+def test_the_compliance_page_shows_an_overdue_partner(browser: Any, live_server: Any) -> None:
     store(timeline(1, person("D", "林某", date(1985, 3, 7)), LISTED))
     court = db.Court.objects.get(code="粤0117")
     Partner.objects.create(
@@ -40,10 +36,7 @@ def test_the_compliance_page_shows_an_overdue_partner(browser: Any, live_server:
     db.Staff.objects.create(user=user, roles=["admin"]).courts.set([court])
 
     page = browser.new_page(viewport={"width": 1200, "height": 900})
-    page.goto(f"{live_server.url}/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    login(page, live_server.url, "admin")
     page.click("text=协同单位")
     overdue = page.locator("#overdue").inner_text()
     assert "某征信平台" in overdue and "删除失信信息" in overdue and "12天" in overdue

@@ -4,39 +4,19 @@ screen, keyboard-only use, and certificate verification by typing a code."""
 from __future__ import annotations
 
 import io
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from goodfaith.web.cases.models import Dispute
 from goodfaith.web.portal.texts import WARNING
+from tests.browser.conftest import ARTIFACTS
 from tests.conftest import SCENARIOS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(os.environ.get("GOODFAITH_DATA_DIR", "build")) / "screenshots"
 PHONE = {"width": 375, "height": 800}
 
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,28 +14,14 @@ from goodfaith.core.values.identity import make_resident_id
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.actions import do_import
 from goodfaith.web.documents.actions import do_issue_document
+from tests.browser.conftest import ARTIFACTS, PASSWORD, login
 from tests.conftest import clear_limits
 from tests.web.test_repair import CASE, ID, ningbo_case
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PASSWORD = "correct-horse-battery-9"
-ARTIFACTS = Path(os.environ.get("GOODFAITH_DATA_DIR", "build")) / "screenshots"
 SHIELDED_ID = make_resident_id("330203", date(1983, 11, 21), 42)
 
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -119,10 +102,7 @@ def test_query_apply_and_grant(browser: Any, live_server: Any, cases: str) -> No
         db.Court.objects.filter(code="浙02")
     )
     judge = browser.new_page(viewport={"width": 1200, "height": 900})
-    judge.goto(f"{live_server.url}/login/")
-    judge.fill("input[name=username]", "judge")
-    judge.fill("input[name=password]", PASSWORD)
-    judge.click("button[type=submit]")
+    login(judge, live_server.url, "judge")
     judge.click("text=待办")
     row = judge.locator("tr", has_text="网上信用修复申请")
     row.locator("button[value=accept]").click()

@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from goodfaith.web.cases import models as db
+from tests.browser.conftest import ARTIFACTS, PASSWORD, login
 from tests.conftest import SCENARIOS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PASSWORD = "correct-horse-battery-9"
-ARTIFACTS = Path(os.environ.get("GOODFAITH_DATA_DIR", "build")) / "screenshots"
-
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
 
 
 def test_login_and_open_a_case_file(browser, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -87,10 +64,7 @@ def test_conghua_pre_listing_to_listing_proposal(browser, live_server) -> None: 
     staff.courts.set(db.Court.objects.filter(code="粤0117"))
 
     page = browser.new_page(viewport={"width": 1200, "height": 900})
-    page.goto(f"{live_server.url}/login/")
-    page.fill("input[name=username]", "judge")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    login(page, live_server.url, "judge")
     page.wait_for_selector("table.grid")
 
     sweep(date(2025, 4, 8))  # the deadline day still belongs to the debtor: no task yet
@@ -125,14 +99,6 @@ def test_conghua_pre_listing_to_listing_proposal(browser, live_server) -> None: 
     page.click("text=案件")
     assert "已纳入" in page.locator("table.grid").inner_text()
     page.close()
-
-
-def _login(page, url: str, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{url}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("table.grid, p.empty")
 
 
 def _record(page, event_type: str, fields: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
@@ -172,7 +138,7 @@ def test_huadu_from_filing_to_certificate(browser, live_server, monkeypatch) -> 
     case = "（2022）粤0114执4600号"
 
     page = browser.new_page(viewport={"width": 1200, "height": 900})
-    _login(page, live_server.url, "clerk")  # 立案庭: files the enforcement case
+    login(page, live_server.url, "clerk")  # 立案庭: files the enforcement case
     page.click("text=钟某某与刘某")
     _record(
         page,
@@ -187,7 +153,7 @@ def test_huadu_from_filing_to_certificate(browser, live_server, monkeypatch) -> 
     )
     page.click("button:has-text('退出登录')")
 
-    _login(page, live_server.url, "judge")  # 执行法官: notices, control measures, payment, closure
+    login(page, live_server.url, "judge")  # 执行法官: notices, control measures, payment, closure
     page.click("text=钟某某与刘某")
     _record(
         page,

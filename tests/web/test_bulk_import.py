@@ -11,10 +11,9 @@ from django.test import Client
 
 from goodfaith.web.audit.models import AuditRecord
 from goodfaith.web.cases import models as db
-from tests.conftest import SCENARIOS
+from tests.conftest import PASSWORD, SCENARIOS, staff_of
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "correct-horse-battery-9"
 HUADU = SCENARIOS / "huadu-2022.timeline.yaml"
 ZAOYANG = SCENARIOS / "zaoyang-2022.timeline.yaml"
 HUADU_ROOT = "（2021）粤0114民初12877号"
@@ -25,15 +24,6 @@ def courts() -> None:
     """The courts exist before any case file does: staff are assigned to them."""
     db.Court.objects.create(code="粤0114", name="广州市花都区人民法院")
     db.Court.objects.create(code="鄂0683", name="枣阳市人民法院")
-
-
-def staff_of(username: str, *codes: str, roles: tuple[str, ...] = ()) -> Client:
-    user = get_user_model().objects.create_user(username, password=PASSWORD)
-    staff = db.Staff.objects.create(user=user, roles=list(roles))
-    staff.courts.set(db.Court.objects.filter(code__in=codes))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def upload(client: Client, name: str, content: str | bytes) -> Any:

@@ -16,8 +16,8 @@ from goodfaith.web.cases import models as db
 from goodfaith.web.cases.actions import do_record_event
 from goodfaith.web.partners.credentials import issue_credential
 from goodfaith.web.partners.models import Change, Delivery, Partner
+from tests.conftest import staff_of
 from tests.web.test_public_lists import CASE, LISTED, RESTRICTED, person, store, timeline
-from tests.web.test_staff_pages import staff_of
 
 pytestmark = pytest.mark.django_db
 FULL_ID = re.compile(r"\d{17}[\dX]")

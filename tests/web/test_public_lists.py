@@ -254,7 +254,7 @@ def test_the_review_proposes_deletions_of_dormant_entries_once() -> None:
 
 
 def test_staff_see_their_courts_entries_with_state_and_basis() -> None:
-    from tests.web.test_staff_pages import staff_of
+    from tests.conftest import staff_of
 
     s = person("S", "屏蔽某", date(1980, 1, 2))
     store(timeline(10, s, LISTED, RESTRICTED, {"on": "2025-05-01", "type": "shielded"}))

@@ -20,8 +20,7 @@ from goodfaith.web.documents.actions import do_issue_document
 from goodfaith.web.repair.actions import uploads_dir
 from goodfaith.web.repair.models import Material, RepairApplication
 from goodfaith.web.tasks.models import Task
-from tests.conftest import clear_limits
-from tests.web.test_staff_pages import staff_of
+from tests.conftest import clear_limits, staff_of
 
 pytestmark = pytest.mark.django_db
 ID = make_resident_id("330203", date(1979, 8, 1), 57)

@@ -11,10 +11,9 @@ from django.core.management import call_command
 from django.test import Client
 
 from goodfaith.web.cases import models as db
-from tests.conftest import SCENARIOS
+from tests.conftest import PASSWORD, SCENARIOS, staff_of
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "correct-horse-battery-9"
 
 
 @pytest.fixture
@@ -25,15 +24,6 @@ def stored() -> None:
         str(SCENARIOS / "zaoyang-2022.timeline.yaml"),
         stdout=io.StringIO(),
     )
-
-
-def staff_of(username: str, *codes: str, roles: tuple[str, ...] = ()) -> Client:
-    user = get_user_model().objects.create_user(username, password=PASSWORD)
-    staff = db.Staff.objects.create(user=user, roles=list(roles))
-    staff.courts.set(db.Court.objects.filter(code__in=codes))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_anonymous_is_sent_to_login(stored: None) -> None:

@@ -9,8 +9,7 @@ from django.core.management import call_command
 
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.actions import do_record_event
-from tests.conftest import DEMO, SCENARIOS
-from tests.web.test_staff_pages import staff_of
+from tests.conftest import DEMO, SCENARIOS, staff_of
 
 pytestmark = pytest.mark.django_db
 

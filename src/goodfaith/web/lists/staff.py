@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from goodfaith.core.lists import LIST_LABELS, STATE_LABELS, entries
 from goodfaith.core.state import fold
 from goodfaith.web.cases.access import disputes_for
 from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.staff.params import date_param
 
 LIST_EVENTS = (
     "listed",
@@ -25,11 +24,7 @@ LIST_EVENTS = (
 
 @login_required
 def list_entries(request: HttpRequest) -> HttpResponse:
-    text = request.GET.get("as_of", "")
-    try:
-        as_of = date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
-        as_of = timezone.localdate()
+    as_of = date_param(request.GET)
     wanted_list = request.GET.get("list", "")
     wanted_state = request.GET.get("state", "")
     disputes = (

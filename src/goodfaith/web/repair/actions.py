@@ -27,8 +27,8 @@ from django.utils import timezone
 from goodfaith.core.answers import answer
 from goodfaith.core.lists import entries
 from goodfaith.core.policies import policy_in_force
-from goodfaith.core.state import fold
-from goodfaith.core.timeline.model import Query
+from goodfaith.core.state import DisputeState, fold
+from goodfaith.core.timeline.model import Query, Timeline
 from goodfaith.core.values.workdays import add_working_days
 from goodfaith.web.audit import log as audit
 from goodfaith.web.cases import models as db
@@ -113,11 +113,9 @@ def repair_entries(dp: db.DisputeParty, on: date) -> list[Any]:
     return [x for x in entries(fold(t.parties, t.events, on)) if x.party == dp.key]
 
 
-def proposal(dispute: db.Dispute, party: str, on: date) -> tuple[str, str, list[str]]:
+def proposal(t: Timeline, state: DisputeState, party: str, on: date) -> tuple[str, str, list[str]]:
     """(grant_repair | refuse_repair, the rules' reasons in Chinese, the effects to grant)."""
-    t = dispute_timeline(dispute)
     policy = policy_in_force(t.policy, on)
-    state = fold(t.parties, t.events, on)
     if policy is not None and policy.repair_conditions:
         a = answer(t, Query(id="repair", on=on, ask="repair", party=party), state)
         text = "".join(r.text for r in a.reasons)
@@ -190,7 +188,8 @@ def do_apply(
                     sha256=hashlib.sha256(u.data).hexdigest(),
                     path=str(path.relative_to(uploads_dir())),
                 )
-            kind, why, _ = proposal(dispute, dp.key, on)
+            t = dispute_timeline(dispute)
+            kind, why, _ = proposal(t, fold(t.parties, t.events, on), dp.key, on)
             Task.objects.create(
                 dispute=dispute,
                 court=dispute.court,
@@ -222,14 +221,14 @@ def do_decide_application(
     app.decided_at, app.decided_by = timezone.now(), actor
     app.decision_reason = reason or task.reason
     if grant:
-        _, _, effects = proposal(app.dispute, app.party_key, on)
+        t = dispute_timeline(app.dispute)
+        state = fold(t.parties, t.events, on)
+        _, _, effects = proposal(t, state, app.party_key, on)
         granted = [e for e in (effects or app.effects or ["shield"]) if e in EFFECT_EVENTS]
         if app.effects:
             granted = [e for e in granted if e in app.effects] or granted
         if "delete" in granted and "shield" in granted:
             granted.remove("shield")  # a deleted entry needs no shielding
-        t = dispute_timeline(app.dispute)
-        state = fold(t.parties, t.events, on)
         for effect in granted:
             data: dict[str, Any] = {
                 "on": on.isoformat(),

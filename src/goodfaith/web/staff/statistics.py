@@ -14,6 +14,7 @@ from goodfaith.web.cases.access import courts_of
 from goodfaith.web.cases.models import Court, Dispute
 from goodfaith.web.cases.roles import roles_of
 from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.staff.params import date_param
 
 ROLES = {"leadership", "admin"}
 
@@ -25,13 +26,6 @@ def court_figures(court: Court, start: date, end: date, as_of: date) -> Figures:
     return figures(timelines, start, end, as_of)
 
 
-def _day(text: str, default: date) -> date:
-    try:
-        return date.fromisoformat(text) if text else default
-    except ValueError:
-        return default
-
-
 @login_required
 def statistics(request: HttpRequest) -> HttpResponse:
     if not (roles_of(request.user) & ROLES or getattr(request.user, "is_superuser", False)):
@@ -39,8 +33,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
             request, "staff/forbidden.html", {"what": "统计数据（院领导、系统管理员）"}, status=403
         )
     today = timezone.localdate()
-    start = _day(request.GET.get("from", ""), today.replace(month=1, day=1))
-    end = _day(request.GET.get("to", ""), today)
+    start = date_param(request.GET, "from", today.replace(month=1, day=1))
+    end = date_param(request.GET, "to", today)
     rows = []
     total = Figures()
     for court in courts_of(request.user).order_by("code"):

@@ -14,7 +14,6 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from goodfaith.core.clocks import Clock, clocks
 from goodfaith.core.labels import value_label
@@ -24,6 +23,7 @@ from goodfaith.core.timeline import model as m
 from goodfaith.web.cases import models as db
 from goodfaith.web.cases.access import disputes_for
 from goodfaith.web.cases.timelines import dispute_timeline
+from goodfaith.web.staff.params import date_param
 
 CLOCK_LABELS = {
     "performance_due": "判后履行期限",
@@ -127,12 +127,7 @@ def _performed(state: DisputeState, c: Clock) -> bool:
 
 @login_required
 def supervision(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    text = request.GET.get("as_of", "")
-    try:
-        as_of = date.fromisoformat(text) if text else today
-    except ValueError:
-        as_of = today
+    as_of = date_param(request.GET)
     disputes = list(
         disputes_for(request.user).exclude(stage="closed").select_related("court").order_by("id")
     )

@@ -49,6 +49,7 @@ from goodfaith.web.staff.forms import (
     form_fields,
     posted_value,
 )
+from goodfaith.web.staff.params import date_param
 from goodfaith.web.tasks.decide import DecisionError, do_decide
 from goodfaith.web.tasks.models import Task
 
@@ -131,9 +132,9 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     for p in parties:
         if p["state"] is not None:
             p["stage"] = STAGE_LABELS.get(p["state"].stage, p["state"].stage)
-    as_of = _as_of(request)
+    as_of = date_param(request.GET)
     answers = _answers(dispute, as_of)
-    names = {dp.key: dp.party.name for dp in dispute.parties.select_related("party")}
+    names = {p["dp"].key: p["dp"].party.name for p in parties}  # already loaded above
     rows = [
         {
             "event": e,
@@ -161,14 +162,6 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
             "tasks": dispute.tasks.filter(done_at__isnull=True),
         },
     )
-
-
-def _as_of(request: HttpRequest, data: Any = None) -> date:
-    text = (data if data is not None else request.GET).get("as_of", "")
-    try:
-        return date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
-        return timezone.localdate()
 
 
 ASKS = ("status", "listing", "deletion", "certificate")
@@ -373,7 +366,7 @@ def issue_certificate(request: HttpRequest, dispute_id: int) -> HttpResponse:
     if not may_record(request.user, dispute.court.code, "certificate_issued"):
         messages.error(request, "您的岗位无权出具证明书（由执行法官或业务庭出具）。")
         return redirect("staff:dispute", dispute.pk)
-    on = _as_of(request, request.POST)  # the date the page's rules were read on
+    on = date_param(request.POST)  # the date the page's rules were read on
     try:
         doc = do_issue_certificate(dispute, party, on, actor=request.user)
     except (CertificateRefused, NotPermitted) as exc:

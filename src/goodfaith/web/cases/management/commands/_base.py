@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -22,3 +23,13 @@ class GoodfaithCommand(BaseCommand):
 
     def _name(self) -> str:
         return self.__module__.rsplit(".", 1)[-1]
+
+
+def day_option(value: str | None, option: str, default: date) -> date:
+    """A ``YYYY-MM-DD`` option's date (``default`` when not given), or ``Refused`` naming it."""
+    if not value:
+        return default
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Refused(f"argument {option}: expected YYYY-MM-DD, got {value!r}") from None

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from goodfaith.core.state import fold
-from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.cases.management.commands._base import GoodfaithCommand, day_option
 from goodfaith.web.cases.models import Dispute
 from goodfaith.web.cases.timelines import dispute_timeline
 from goodfaith.web.lists.publish import refresh_public
@@ -29,12 +29,7 @@ class Command(GoodfaithCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "review":
-            try:
-                as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else date.today()
-            except ValueError:
-                raise Refused(
-                    f"argument --as-of: expected YYYY-MM-DD, got {options['as_of']!r}"
-                ) from None
+            as_of = day_option(options["as_of"], "--as-of", date.today())
             r = review(as_of, options["court"])
             self.stdout.write(
                 f"reviewed {r.case_files} case files with list entries as of {as_of}: "

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused, day_option
 from goodfaith.web.cases.models import Court
 from goodfaith.web.partners.credentials import issue_credential, new_webhook_secret
 from goodfaith.web.partners.honest import push_due
@@ -58,10 +57,7 @@ class Command(GoodfaithCommand):
         self.stdout.write(f"{court.code}: honest list pushed every {o['every_days']} days")
 
     def _push_honest(self, o: dict[str, Any]) -> None:
-        try:
-            today = date.fromisoformat(o["as_of"]) if o["as_of"] else timezone.localdate()
-        except ValueError:
-            raise Refused(f"argument --as-of: expected YYYY-MM-DD, got {o['as_of']!r}") from None
+        today = day_option(o["as_of"], "--as-of", timezone.localdate())
         pushes = push_due(today)
         for p in pushes:
             self.stdout.write(f"{p.court}: honest list of {p.count} entries as change {p.seq}")

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused, day_option
 from goodfaith.web.cases.models import Court
 from goodfaith.web.staff.statistics import court_figures
 
@@ -34,13 +34,8 @@ class Command(GoodfaithCommand):
         if court is None:
             raise Refused(f"argument --court: unknown court {options['court']!r}")
         today = date.today()
-        try:
-            start = (
-                date.fromisoformat(options["start"]) if options["start"] else date(today.year, 1, 1)
-            )
-            end = date.fromisoformat(options["end"]) if options["end"] else today
-        except ValueError as exc:
-            raise Refused(f"arguments --from/--to: expected YYYY-MM-DD ({exc})") from None
+        start = day_option(options["start"], "--from", date(today.year, 1, 1))
+        end = day_option(options["end"], "--to", today)
         data = court_figures(court, start, end, today).as_json()
         if options["json"]:
             self.stdout.write(json.dumps({"court": court.code, "from": start.isoformat(),

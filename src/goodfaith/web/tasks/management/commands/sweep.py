@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from goodfaith.web.cases.management.commands._base import GoodfaithCommand, Refused
+from goodfaith.web.cases.management.commands._base import GoodfaithCommand, day_option
 from goodfaith.web.tasks.sweep import sweep
 
 
@@ -17,12 +17,7 @@ class Command(GoodfaithCommand):
         parser.add_argument("--court", metavar="CODE")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else date.today()
-        except ValueError:
-            raise Refused(
-                f"argument --as-of: expected YYYY-MM-DD, got {options['as_of']!r}"
-            ) from None
+        as_of = day_option(options["as_of"], "--as-of", date.today())
         r = sweep(as_of, options["court"])
         self.stdout.write(
             f"swept {r.disputes} case files as of {as_of}: {r.due} lapsed clocks, {r.created} new tasks"
